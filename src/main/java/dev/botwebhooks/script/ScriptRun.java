@@ -1,0 +1,28 @@
+package dev.botwebhooks.script;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Everything one command run sees (DESIGN.md, "What a webhook command sees").
+ *
+ * @param message  the command string as called, e.g. {@code "/onPay 42"}
+ * @param params   the text after the command's first word ({@code ""} when none)
+ * @param content  the webhook content (raw POST body or the URL's content), may be null
+ * @param options  the {@code options} object ({url, method, params, headers, ip} for a webhook), may be null
+ * @param user     the current user's record as JSON, null on a global webhook
+ * @param chat     the current chat as JSON ({chatid, chat_type}), null when there is no chat
+ * @param userId   the current user's id, null on a global webhook
+ * @param chatId   where the current user's messages go, null when there is no chat
+ */
+public record ScriptRun(
+        ScriptSource source,
+        String botName,
+        String message,
+        String params,
+        String content,
+        JsonNode options,
+        JsonNode user,
+        JsonNode chat,
+        Long userId,
+        String chatId) {
+}
