@@ -10,7 +10,7 @@ import java.time.Duration;
  * @param maxAllocatedBytes bytes a run may allocate (per-thread allocation counter)
  * @param maxStackDepth     interpreter frames (JavaScript call depth)
  * @param maxMessages       Bot.sendMessage calls per run
- * @param maxMessageChars   characters in one message (and in a custom WebApp.render body)
+ * @param maxMessageChars   characters in one message
  * @param maxPropertyBytes  serialized size of one property value
  * @param maxPropertyWrites property writes per run
  */

@@ -1,0 +1,52 @@
+package dev.botwebhooks.admin;
+
+import dev.botwebhooks.user.BotUser;
+import dev.botwebhooks.user.UserRepository;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** A bot's users: the profile a script sees as {@code user}. */
+@Component
+class UserAdminHandler {
+
+    static final int MAX_PROFILE_BYTES = 16 * 1024;
+
+    private final AdminAuthentication auth;
+    private final UserRepository users;
+    private final JsonMapper json;
+
+    UserAdminHandler(AdminAuthentication auth, UserRepository users, JsonMapper json) {
+        this.auth = auth;
+        this.users = users;
+        this.json = json;
+    }
+
+    Mono<ServerResponse> put(ServerRequest request) {
+        long userId = AdminRequests.longPathVariable(request, "userId");
+        return auth.bot(request).zipWith(AdminRequests.jsonObject(request))
+                .flatMap(found -> {
+                    ObjectNode profile = found.getT2();
+                    profile.remove("id");
+                    int size = json.writeValueAsBytes(profile).length;
+                    if (size > MAX_PROFILE_BYTES) {
+                        throw ApiProblem.badRequest("the user profile is " + size + " bytes, at most "
+                                + MAX_PROFILE_BYTES);
+                    }
+                    return users.save(found.getT1(), userId, profile);
+                })
+                .flatMap(user -> ServerResponse.ok().bodyValue(user.asScriptUser()));
+    }
+
+    Mono<ServerResponse> get(ServerRequest request) {
+        long userId = AdminRequests.longPathVariable(request, "userId");
+        return auth.bot(request)
+                .flatMap(botId -> users.find(botId, userId))
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("user " + userId + " not found")))
+                .map(BotUser::asScriptUser)
+                .flatMap(user -> ServerResponse.ok().bodyValue(user));
+    }
+}

@@ -1,0 +1,74 @@
+package dev.botwebhooks.call;
+
+import io.r2dbc.postgresql.codec.Json;
+import io.r2dbc.spi.Readable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+
+@Repository
+public class CallRepository {
+
+    private static final String COLUMNS = "id, bot_id, command, user_id, method, url, ip, request_headers, "
+            + "request_body, status, response_body, error_kind, error, cpu_ms, duration_ms, received_at";
+
+    private final DatabaseClient db;
+    private final JsonMapper json;
+
+    CallRepository(DatabaseClient db, JsonMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    /** Taken before the insert because the answer stored with the record names the call id. */
+    public Mono<Long> nextId() {
+        return db.sql("SELECT nextval('webhook_call_ids') AS id").map(row -> row.get("id", Long.class)).one();
+    }
+
+    public Mono<Void> insert(CallRecord call) {
+        return db.sql("INSERT INTO webhook_calls (" + COLUMNS + ") VALUES (:id, :bot, :command, :user, :method, :url, "
+                        + ":ip, :headers, :body, :status, :response, :errorKind, :error, :cpu, :duration, :received)")
+                .bind("id", call.id()).bind("bot", call.botId())
+                .bind("command", Parameter.fromOrEmpty(call.command(), String.class))
+                .bind("user", Parameter.fromOrEmpty(call.userId(), Long.class))
+                .bind("method", call.method()).bind("url", call.url())
+                .bind("ip", Parameter.fromOrEmpty(call.ip(), String.class))
+                .bind("headers", Json.of(json.writeValueAsString(call.requestHeaders())))
+                .bind("body", Parameter.fromOrEmpty(call.requestBody(), byte[].class))
+                .bind("status", call.status())
+                .bind("response", Parameter.fromOrEmpty(call.responseBody(), byte[].class))
+                .bind("errorKind", Parameter.fromOrEmpty(call.errorKind(), String.class))
+                .bind("error", Parameter.fromOrEmpty(call.error(), String.class))
+                .bind("cpu", Parameter.fromOrEmpty(call.cpuMs(), Integer.class))
+                .bind("duration", call.durationMs()).bind("received", call.receivedAt())
+                .then();
+    }
+
+    public Mono<CallRecord> find(long botId, long callId) {
+        return db.sql("SELECT " + COLUMNS + " FROM webhook_calls WHERE bot_id = :bot AND id = :id")
+                .bind("bot", botId).bind("id", callId).map(this::toCall).one();
+    }
+
+    /** Newest first; {@code before} is the id of the last call of the previous page, or null. */
+    public Flux<CallRecord> list(long botId, Long before, int limit) {
+        return db.sql("SELECT " + COLUMNS + " FROM webhook_calls WHERE bot_id = :bot AND id < :before "
+                        + "ORDER BY id DESC LIMIT :limit")
+                .bind("bot", botId).bind("before", before == null ? Long.MAX_VALUE : before).bind("limit", limit)
+                .map(this::toCall).all();
+    }
+
+    private CallRecord toCall(Readable row) {
+        return new CallRecord(row.get("id", Long.class), row.get("bot_id", Long.class), row.get("command", String.class),
+                row.get("user_id", Long.class), row.get("method", String.class), row.get("url", String.class),
+                row.get("ip", String.class), json.readTree(row.get("request_headers", Json.class).asString()),
+                row.get("request_body", byte[].class), row.get("status", Integer.class),
+                row.get("response_body", byte[].class), row.get("error_kind", String.class),
+                row.get("error", String.class), row.get("cpu_ms", Integer.class), row.get("duration_ms", Integer.class),
+                row.get("received_at", Instant.class));
+    }
+}

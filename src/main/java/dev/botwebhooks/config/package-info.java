@@ -1,0 +1,2 @@
+/** Configuration: the {@code webhooks.*} properties record and the core beans. */
+package dev.botwebhooks.config;

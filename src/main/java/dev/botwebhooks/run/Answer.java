@@ -1,0 +1,16 @@
+package dev.botwebhooks.run;
+
+import java.util.Map;
+
+/**
+ * The HTTP answer of a run, decided before the commit and stored with the call record.
+ *
+ * @param retryAfterSeconds set when the caller should retry later (overload, database down)
+ */
+public record Answer(int status, String contentType, Map<String, String> headers, String body,
+        Integer retryAfterSeconds) {
+
+    public static Answer json(int status, String body) {
+        return new Answer(status, "application/json", Map.of(), body, null);
+    }
+}

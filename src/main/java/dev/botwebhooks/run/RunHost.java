@@ -1,0 +1,44 @@
+package dev.botwebhooks.run;
+
+import dev.botwebhooks.bot.Bot;
+import dev.botwebhooks.property.PropertyKey;
+import dev.botwebhooks.property.PropertyRepository;
+import dev.botwebhooks.property.PropertyValue;
+import dev.botwebhooks.script.ScriptHost;
+import dev.botwebhooks.webhook.WebhookUrlRequest;
+import dev.botwebhooks.webhook.WebhookUrls;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** The sandbox's view of one bot's data during a run. Runs on a script worker, so it may block. */
+final class RunHost implements ScriptHost {
+
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
+
+    private final Bot bot;
+    private final PropertyRepository properties;
+    private final WebhookUrls urls;
+
+    RunHost(Bot bot, PropertyRepository properties, WebhookUrls urls) {
+        this.bot = bot;
+        this.properties = properties;
+        this.urls = urls;
+    }
+
+    @Override
+    public Optional<PropertyValue> readProperty(PropertyKey key) {
+        if (key.botId() != bot.id()) {
+            throw new IllegalArgumentException("a run reads only its own bot's properties");
+        }
+        return properties.find(key).blockOptional(READ_TIMEOUT);
+    }
+
+    @Override
+    public String webhookUrl(long botId, WebhookUrlRequest request) {
+        if (botId != bot.id()) {
+            throw new IllegalArgumentException("a run makes URLs only for its own bot");
+        }
+        return urls.urlFor(bot, request);
+    }
+}

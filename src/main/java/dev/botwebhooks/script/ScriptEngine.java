@@ -1,0 +1,176 @@
+package dev.botwebhooks.script;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.mozilla.javascript.Context;
+import org.mozilla.javascript.EcmaError;
+import org.mozilla.javascript.EvaluatorException;
+import org.mozilla.javascript.JavaScriptException;
+import org.mozilla.javascript.RhinoException;
+import org.mozilla.javascript.Script;
+import org.mozilla.javascript.Scriptable;
+import org.mozilla.javascript.ScriptableObject;
+import org.mozilla.javascript.WrappedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs bot commands in the Rhino sandbox (DESIGN.md, "The Rhino sandbox"). Call {@link #run} on a
+ * script worker thread with a fixed stack size: a run may block on the host and uses that
+ * thread's CPU and allocation counters for its limits.
+ */
+public final class ScriptEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(ScriptEngine.class);
+
+    private static final int COMPILED_SCRIPTS = 10_000;
+    private static final int MAX_PUBLIC_MESSAGE_CHARS = 500;
+    private static final int STACK_FRAMES = 30;
+    private static final String STACK_DEPTH_EXCEEDED = "Exceeded maximum stack depth";
+
+    private final SandboxContextFactory contexts;
+    private final Cache<CompiledKey, Compiled> compiled =
+            Caffeine.newBuilder().maximumSize(COMPILED_SCRIPTS).build();
+    private final AtomicLong compilations = new AtomicLong();
+
+    public ScriptEngine(ScriptLimits limits) {
+        this.contexts = new SandboxContextFactory(Objects.requireNonNull(limits, "limits"));
+    }
+
+    public ScriptOutcome run(ScriptRun run, ScriptHost host) {
+        SandboxContextFactory.Budget budget = contexts.startBudget();
+        try (Context cx = contexts.enterContext()) {
+            SandboxContextFactory.SandboxContext sandbox = (SandboxContextFactory.SandboxContext) cx;
+            sandbox.budget = budget;
+            try {
+                return execute(cx, run, host, budget);
+            } catch (RunAborted e) {
+                if (e.getCause() != null) {
+                    log.warn("script run of bot {} command {} aborted: {}", run.source().botId(),
+                            run.source().commandName(), e.getMessage(), e.getCause());
+                }
+                return failed(budget, e.kind(), e.getMessage(), e.getMessage() + stack(e.scriptStack()));
+            } catch (StackOverflowError e) {
+                return failed(budget, ScriptFailure.Kind.STACK_LIMIT, "stack depth limit exceeded",
+                        "stack depth limit exceeded (Java stack)");
+            } catch (OutOfMemoryError e) {
+                return failed(budget, ScriptFailure.Kind.MEMORY_LIMIT, "memory limit exceeded",
+                        "memory limit exceeded (the heap could not hold an allocation)");
+            } catch (RhinoException e) {
+                return scriptError(cx, budget, e);
+            } catch (RuntimeException e) {
+                log.warn("script run of bot {} command {} failed inside Rhino", run.source().botId(),
+                        run.source().commandName(), e);
+                return failed(budget, ScriptFailure.Kind.SCRIPT_ERROR, "InternalError: the script could not be run",
+                        "InternalError: the script could not be run (" + e.getClass().getSimpleName() + ")");
+            } finally {
+                sandbox.budget = null;
+            }
+        }
+    }
+
+    /** How many times a script was compiled (not found in the cache). */
+    long compilations() {
+        return compilations.get();
+    }
+
+    private ScriptOutcome execute(Context cx, ScriptRun run, ScriptHost host, SandboxContextFactory.Budget budget) {
+        ScriptSource source = run.source();
+        Compiled script = compiled.get(new CompiledKey(source.botId(), source.commandName(), source.version()),
+                key -> compile(cx, source));
+        if (script.failure() != null) {
+            return new ScriptOutcome(null, null, Effects.NONE, script.failure(), cpuTime(budget));
+        }
+        // Fresh standard objects for every run rather than one sealed scope shared by all runs: Rhino's
+        // sealing stops assignment and delete but not Object.defineProperty, Object.freeze or
+        // Date.prototype.setTime, so a shared Object.prototype could still be changed for every other
+        // run. A fresh set costs about 0.2 ms; sealed, so that assigning to a built-in fails loudly.
+        ScriptableObject scope = cx.initSafeStandardObjects(null, true);
+        BjsRun bjs = new BjsRun(run, host, contexts.limits(), budget);
+        bjs.install(cx, scope);
+        script.script().exec(cx, scope);
+        // A single built-in call (String.prototype.repeat, a join) can overspend between two observations.
+        budget.check();
+        return new ScriptOutcome(bjs.answer(), bjs.customResponse(), bjs.effects(), null, cpuTime(budget));
+    }
+
+    private Compiled compile(Context cx, ScriptSource source) {
+        compilations.incrementAndGet();
+        // Line 0 holds the wrapper, so the command's own line numbers are kept in errors.
+        String code = "(function(){\n" + source.code() + "\n})();";
+        try {
+            return new Compiled(cx.compileString(code, source.commandName(), 0, null), null);
+        } catch (EvaluatorException e) {
+            String message = "SyntaxError: " + e.details() + " (line " + e.lineNumber() + ")";
+            return new Compiled(null, new ScriptFailure(ScriptFailure.Kind.SCRIPT_ERROR, publicText(message),
+                    e.getMessage() + (e.lineSource() == null ? "" : "\n" + e.lineSource())));
+        }
+    }
+
+    private ScriptOutcome scriptError(Context cx, SandboxContextFactory.Budget budget, RhinoException e) {
+        String detail = e.getMessage() + stack(e.getScriptStackTrace(STACK_FRAMES, null));
+        if (e instanceof EvaluatorException && STACK_DEPTH_EXCEEDED.equals(e.details())) {
+            return failed(budget, ScriptFailure.Kind.STACK_LIMIT, "stack depth limit exceeded", detail);
+        }
+        String message;
+        if (e instanceof JavaScriptException thrown) {
+            message = thrownValue(cx, thrown.getValue());
+        } else if (e instanceof EcmaError ecma) {
+            message = ecma.getName() + ": " + ecma.getErrorMessage();
+        } else if (e instanceof WrappedException wrapped) {
+            log.warn("a BJS function failed", wrapped.getWrappedException());
+            message = "InternalError: a BJS function failed";
+            detail = message + stack(e.getScriptStackTrace(STACK_FRAMES, null));
+        } else {
+            message = "Error: " + e.details();
+        }
+        return failed(budget, ScriptFailure.Kind.SCRIPT_ERROR, publicText(message), detail);
+    }
+
+    /** "Name: message" of a thrown Error, else the thrown value as text; never fails. */
+    private static String thrownValue(Context cx, Object value) {
+        try {
+            if (value instanceof ScriptableObject error && "Error".equals(error.getClassName())) {
+                Object name = ScriptableObject.getProperty(error, "name");
+                Object message = ScriptableObject.getProperty(error, "message");
+                String text = message instanceof CharSequence m ? m.toString() : "";
+                return (name instanceof CharSequence n ? n.toString() : "Error") + (text.isEmpty() ? "" : ": " + text);
+            }
+            if (value instanceof Scriptable) {
+                return "Uncaught " + JsValues.describe(value);
+            }
+            return value instanceof CharSequence text ? text.toString() : JsValues.describe(value);
+        } catch (RuntimeException | RunAborted e) {
+            return "Error";
+        }
+    }
+
+    private static String publicText(String message) {
+        return message.length() > MAX_PUBLIC_MESSAGE_CHARS ? message.substring(0, MAX_PUBLIC_MESSAGE_CHARS) + "..." : message;
+    }
+
+    private static String stack(String scriptStack) {
+        return scriptStack == null || scriptStack.isBlank() ? "" : "\n" + scriptStack.stripTrailing();
+    }
+
+    private static ScriptOutcome failed(SandboxContextFactory.Budget budget, ScriptFailure.Kind kind,
+            String publicMessage, String detail) {
+        return new ScriptOutcome(null, null, Effects.NONE, new ScriptFailure(kind, publicMessage, detail),
+                cpuTime(budget));
+    }
+
+    private static Duration cpuTime(SandboxContextFactory.Budget budget) {
+        return Duration.ofNanos(budget.cpuUsedNanos());
+    }
+
+    private record CompiledKey(long botId, String commandName, long version) {
+    }
+
+    /** A compiled command, or why it does not compile (cached too: a version's code never changes). */
+    private record Compiled(Script script, ScriptFailure failure) {
+    }
+}

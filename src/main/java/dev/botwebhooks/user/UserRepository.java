@@ -1,0 +1,38 @@
+package dev.botwebhooks.user;
+
+import io.r2dbc.postgresql.codec.Json;
+import io.r2dbc.spi.Readable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+@Repository
+public class UserRepository {
+
+    private final DatabaseClient db;
+    private final JsonMapper json;
+
+    UserRepository(DatabaseClient db, JsonMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    public Mono<BotUser> save(long botId, long userId, ObjectNode data) {
+        return db.sql("INSERT INTO users (bot_id, id, data) VALUES (:bot, :id, :data) ON CONFLICT (bot_id, id) "
+                        + "DO UPDATE SET data = EXCLUDED.data, updated_at = now() RETURNING bot_id, id, data")
+                .bind("bot", botId).bind("id", userId).bind("data", Json.of(json.writeValueAsString(data)))
+                .map(this::toUser).one();
+    }
+
+    public Mono<BotUser> find(long botId, long userId) {
+        return db.sql("SELECT bot_id, id, data FROM users WHERE bot_id = :bot AND id = :id")
+                .bind("bot", botId).bind("id", userId).map(this::toUser).one();
+    }
+
+    private BotUser toUser(Readable row) {
+        return new BotUser(row.get("bot_id", Long.class), row.get("id", Long.class),
+                (ObjectNode) json.readTree(row.get("data", Json.class).asString()));
+    }
+}

@@ -1,0 +1,165 @@
+package dev.botwebhooks.webhook;
+
+import dev.botwebhooks.bot.Bot;
+import dev.botwebhooks.bot.BotDirectory;
+import dev.botwebhooks.config.WebhooksProperties;
+import dev.botwebhooks.run.Answer;
+import dev.botwebhooks.run.Answers;
+import dev.botwebhooks.run.CallContext;
+import dev.botwebhooks.run.CommandRunner;
+import dev.botwebhooks.run.RunRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static dev.botwebhooks.webhook.WebhookParameters.*;
+
+/** {@code GET|POST /v1/bots/{botId}/new-webhook}: verify the URL, read the request, run the command, answer. */
+@Component
+class WebhookHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookHandler.class);
+    /** One body for an unknown bot and a bad signature, so a caller cannot tell which it was. */
+    private static final Map<String, String> NOT_FOUND = Map.of("error", "not found");
+
+    private final BotDirectory bots;
+    private final CommandRunner runner;
+    private final Answers answers;
+    private final WebhookRequestReader reader;
+    private final String publicBaseUrl;
+    private final Clock clock;
+
+    WebhookHandler(BotDirectory bots, CommandRunner runner, Answers answers, JsonMapper json,
+            WebhooksProperties properties, Clock clock) {
+        this.bots = bots;
+        this.runner = runner;
+        this.answers = answers;
+        this.reader = new WebhookRequestReader(json, properties.ingress().maxBodySize().toBytes());
+        this.publicBaseUrl = stripTrailingSlash(properties.publicBaseUrl().toString());
+        this.clock = clock;
+    }
+
+    Mono<ServerResponse> handle(ServerRequest request) {
+        long startNanos = System.nanoTime();
+        Instant receivedAt = clock.instant();
+        if (request.method() != HttpMethod.GET && request.method() != HttpMethod.POST) {
+            return methodNotAllowed(request);
+        }
+        Optional<Long> botId = parseLong(request.pathVariable("botId"));
+        if (botId.isEmpty()) {
+            return notFound();
+        }
+        MultiValueMap<String, String> query = request.queryParams();
+        for (String name : RESERVED) {
+            List<String> values = query.get(name);
+            if (values != null && values.size() > 1) {
+                return badRequest("parameter " + name + " is given more than once");
+            }
+        }
+        return bots.find(botId.get())
+                .flatMap(bot -> bot.isPresent() ? verified(request, bot.get(), query, startNanos, receivedAt) : notFound())
+                .onErrorResume(WebhookRequestReader.BodyTooLarge.class, tooLarge -> ServerResponse
+                        .status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("error", "body too large")))
+                .onErrorResume(error -> !(error instanceof WebhookRequestReader.BodyTooLarge), error -> {
+                    log.error("webhook for bot {} failed", botId.get(), error);
+                    return respond(answers.unavailable(null));
+                });
+    }
+
+    Mono<ServerResponse> methodNotAllowed(ServerRequest request) {
+        return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, "GET, POST")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("error", "method not allowed"));
+    }
+
+    private Mono<ServerResponse> verified(ServerRequest request, Bot bot, MultiValueMap<String, String> query,
+            long startNanos, Instant receivedAt) {
+        SignedFields fields = new SignedFields(bot.id(), query.getFirst(COMMAND), query.getFirst(USER_ID),
+                query.getFirst(CONTENT), query.getFirst(REDIRECT_TO), query.getFirst(EXP));
+        if (!WebhookSigner.verify(bot.webhookSecret(), fields, query.getFirst(SIG))) {
+            return notFound();
+        }
+        // Signed by us, so these parse unless the URL was made by hand with the bot's secret.
+        if (fields.command() == null || fields.command().isBlank()) {
+            return badRequest("command is missing");
+        }
+        Optional<Long> userId = fields.userId() == null ? Optional.empty() : parseLong(fields.userId());
+        if (fields.userId() != null && userId.isEmpty()) {
+            return badRequest("user_id must be a number");
+        }
+        if (fields.exp() != null) {
+            Optional<Long> exp = parseLong(fields.exp());
+            if (exp.isEmpty()) {
+                return badRequest("exp must be unix seconds");
+            }
+            if (receivedAt.getEpochSecond() >= exp.get()) {
+                return ServerResponse.status(HttpStatus.GONE).contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("error", "this webhook URL has expired"));
+            }
+        }
+        return reader.body(request).flatMap(bytes -> {
+            String body = bytes.length == 0 ? null : new String(bytes, StandardCharsets.UTF_8);
+            String content = body != null ? body : fields.content();
+            String url = publicBaseUrl + request.uri().getRawPath()
+                    + (request.uri().getRawQuery() == null ? "" : "?" + request.uri().getRawQuery());
+            String ip = WebhookRequestReader.clientIp(request);
+            CallContext call = new CallContext(request.method().name(), url, ip,
+                    reader.titleCaseHeaders(request.headers().asHttpHeaders()), bytes.length == 0 ? null : bytes, receivedAt,
+                    startNanos);
+            RunRequest run = new RunRequest(bot, fields.command(), userId.orElse(null), content,
+                    reader.options(request, url, ip, body), fields.redirectTo(), call);
+            return runner.run(run);
+        }).flatMap(this::respond);
+    }
+
+    private Mono<ServerResponse> respond(Answer answer) {
+        ServerResponse.BodyBuilder response = ServerResponse.status(answer.status());
+        answer.headers().forEach(response::header);
+        if (answer.retryAfterSeconds() != null) {
+            response.header(HttpHeaders.RETRY_AFTER, Integer.toString(answer.retryAfterSeconds()));
+        }
+        if (answer.body() == null) {
+            return response.build();
+        }
+        if (answer.contentType() != null) {
+            response.header(HttpHeaders.CONTENT_TYPE, answer.contentType());
+        }
+        return response.bodyValue(answer.body().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Mono<ServerResponse> notFound() {
+        return ServerResponse.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON).bodyValue(NOT_FOUND);
+    }
+
+    private static Mono<ServerResponse> badRequest(String reason) {
+        return ServerResponse.badRequest().contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("error", reason));
+    }
+
+    private static Optional<Long> parseLong(String text) {
+        try {
+            return Optional.of(Long.parseLong(text));
+        } catch (NumberFormatException notANumber) {
+            return Optional.empty();
+        }
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

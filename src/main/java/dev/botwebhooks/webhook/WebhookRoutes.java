@@ -1,0 +1,22 @@
+package dev.botwebhooks.webhook;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+import static org.springframework.web.reactive.function.server.RequestPredicates.path;
+import static org.springframework.web.reactive.function.server.RouterFunctions.route;
+
+@Configuration(proxyBeanMethods = false)
+class WebhookRoutes {
+
+    @Bean
+    RouterFunction<ServerResponse> webhookRouter(WebhookHandler handler) {
+        return route()
+                .GET(WebhookParameters.PATH, handler::handle)
+                .POST(WebhookParameters.PATH, handler::handle)
+                .route(path(WebhookParameters.PATH), handler::methodNotAllowed)
+                .build();
+    }
+}

@@ -1,0 +1,71 @@
+package dev.botwebhooks.devdb;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Dev and test classpath only: when no database is configured ({@code webhooks.database.host}
+ * empty), starts a real PostgreSQL from Maven Central's binaries and points the application at it.
+ * One server per JVM, shared by every application context of a test run.
+ *
+ * <p>{@code make run} keeps its data under {@code .data/postgres} (git-ignored,
+ * {@code webhooks.dev.embedded-postgres-dir}); tests use a fresh temporary folder.
+ */
+public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
+
+    static final String DATA_DIR_PROPERTY = "webhooks.dev.embedded-postgres-dir";
+
+    private static EmbeddedPostgres server;
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        String host = environment.getProperty("webhooks.database.host");
+        if (host != null && !host.isBlank()) {
+            return;
+        }
+        EmbeddedPostgres postgres = start(environment.getProperty(DATA_DIR_PROPERTY));
+        environment.getPropertySources().addFirst(new MapPropertySource("embeddedPostgres", Map.of(
+                "webhooks.database.host", "127.0.0.1",
+                "webhooks.database.port", Integer.toString(postgres.getPort()),
+                "webhooks.database.name", "postgres",
+                "webhooks.database.username", "postgres",
+                "webhooks.database.password", "")));
+    }
+
+    private static synchronized EmbeddedPostgres start(String dataDir) {
+        if (server != null) {
+            return server;
+        }
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (dataDir != null && !dataDir.isBlank()) {
+                Path dir = Files.createDirectories(Path.of(dataDir));
+                builder.setDataDirectory(dir).setCleanDataDirectory(false);
+            }
+            server = builder.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresEnvironment::stop, "embedded-postgres-stop"));
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    private static synchronized void stop() {
+        try {
+            if (server != null) {
+                server.close();
+            }
+        } catch (IOException e) {
+            System.err.println("embedded PostgreSQL did not stop cleanly: " + e);
+        }
+    }
+}

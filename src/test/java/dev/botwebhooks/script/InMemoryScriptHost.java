@@ -1,0 +1,45 @@
+package dev.botwebhooks.script;
+
+import dev.botwebhooks.property.PropertyKey;
+import dev.botwebhooks.property.PropertyValue;
+import dev.botwebhooks.webhook.WebhookUrlRequest;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A ScriptHost over maps: committed properties in, requested webhook URLs recorded. */
+final class InMemoryScriptHost implements ScriptHost {
+
+    final Map<PropertyKey, PropertyValue> properties = new HashMap<>();
+    final List<WebhookUrlRequest> urlRequests = new ArrayList<>();
+    boolean storageDown;
+    Duration readDelay = Duration.ZERO;
+
+    @Override
+    public Optional<PropertyValue> readProperty(PropertyKey key) {
+        if (storageDown) {
+            throw new IllegalStateException("connection refused");
+        }
+        if (!readDelay.isZero()) {
+            try {
+                Thread.sleep(readDelay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return Optional.ofNullable(properties.get(key));
+    }
+
+    @Override
+    public String webhookUrl(long botId, WebhookUrlRequest request) {
+        if (request.command().equals("/missing")) {
+            throw new IllegalArgumentException("no command /missing in this bot");
+        }
+        urlRequests.add(request);
+        return "https://hooks.example/v1/bots/" + botId + "/new-webhook?command=" + request.command();
+    }
+}
