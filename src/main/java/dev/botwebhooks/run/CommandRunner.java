@@ -5,6 +5,8 @@ import dev.botwebhooks.call.CallRepository;
 import dev.botwebhooks.command.Command;
 import dev.botwebhooks.command.CommandRepository;
 import dev.botwebhooks.message.MessageRepository;
+import dev.botwebhooks.ops.Rejection;
+import dev.botwebhooks.ops.Rejections;
 import dev.botwebhooks.pipeline.ScriptWorkers;
 import dev.botwebhooks.property.PropertyRepository;
 import dev.botwebhooks.script.Effects;
@@ -47,12 +49,14 @@ public class CommandRunner {
     private final ScriptEngine engine;
     private final WebhookUrls urls;
     private final Answers answers;
+    private final Rejections rejections;
     private final TransactionalOperator transaction;
     private final JsonMapper json;
 
     CommandRunner(CommandRepository commands, UserRepository users, PropertyRepository properties,
             MessageRepository messages, CallRepository calls, ScriptWorkers workers, ScriptEngine engine,
-            WebhookUrls urls, Answers answers, TransactionalOperator transaction, JsonMapper json) {
+            WebhookUrls urls, Answers answers, Rejections rejections, TransactionalOperator transaction,
+            JsonMapper json) {
         this.commands = commands;
         this.users = users;
         this.properties = properties;
@@ -62,6 +66,7 @@ public class CommandRunner {
         this.engine = engine;
         this.urls = urls;
         this.answers = answers;
+        this.rejections = rejections;
         this.transaction = transaction;
         this.json = json;
     }
@@ -82,10 +87,14 @@ public class CommandRunner {
                     }
                     return execute(request, found.getT1().get(), found.getT2().orElse(null));
                 })
-                .onErrorResume(ScriptWorkers.Overloaded.class, overloaded -> Mono.just(answers.overloaded()))
+                .onErrorResume(ScriptWorkers.Overloaded.class, overloaded -> {
+                    rejections.count(Rejection.OVERLOADED);
+                    return Mono.just(answers.overloaded());
+                })
                 .onErrorResume(error -> !(error instanceof ScriptWorkers.Overloaded), error -> {
                     log.error("run of {} for bot {} failed before its answer was committed", request.commandName(),
                             botId, error);
+                    rejections.count(Rejection.UNAVAILABLE);
                     return Mono.just(answers.unavailable(null));
                 });
     }
@@ -101,6 +110,7 @@ public class CommandRunner {
     }
 
     private Mono<Answer> commit(RunRequest request, ScriptOutcome outcome) {
+        countFailure(outcome.failure());
         return calls.nextId().flatMap(callId -> {
             Answer answer = answers.forOutcome(outcome, callId, request.redirectTo());
             ScriptFailure failure = outcome.failure();
@@ -115,8 +125,17 @@ public class CommandRunner {
         });
     }
 
+    private void countFailure(ScriptFailure failure) {
+        if (failure == null || failure.kind() == ScriptFailure.Kind.SCRIPT_ERROR) {
+            return;
+        }
+        rejections.count(failure.kind() == ScriptFailure.Kind.INFRASTRUCTURE ? Rejection.UNAVAILABLE
+                : Rejection.SCRIPT_LIMIT);
+    }
+
     /** The run could not start (unknown command or user): the call is logged, nothing else happens. */
     private Mono<Answer> refuse(RunRequest request, int status, String reason) {
+        rejections.count(Rejection.UNKNOWN_COMMAND);
         return calls.nextId().flatMap(callId -> {
             Answer answer = answers.error(status, reason, callId);
             return calls.insert(record(request, callId, answer, "REFUSED", reason, null)).thenReturn(answer);

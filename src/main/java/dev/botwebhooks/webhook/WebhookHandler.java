@@ -3,6 +3,8 @@ package dev.botwebhooks.webhook;
 import dev.botwebhooks.bot.Bot;
 import dev.botwebhooks.bot.BotDirectory;
 import dev.botwebhooks.config.WebhooksProperties;
+import dev.botwebhooks.ops.Rejection;
+import dev.botwebhooks.ops.Rejections;
 import dev.botwebhooks.run.Answer;
 import dev.botwebhooks.run.Answers;
 import dev.botwebhooks.run.CallContext;
@@ -41,15 +43,17 @@ class WebhookHandler {
     private final BotDirectory bots;
     private final CommandRunner runner;
     private final Answers answers;
+    private final Rejections rejections;
     private final WebhookRequestReader reader;
     private final String publicBaseUrl;
     private final Clock clock;
 
-    WebhookHandler(BotDirectory bots, CommandRunner runner, Answers answers, JsonMapper json,
+    WebhookHandler(BotDirectory bots, CommandRunner runner, Answers answers, Rejections rejections, JsonMapper json,
             WebhooksProperties properties, Clock clock) {
         this.bots = bots;
         this.runner = runner;
         this.answers = answers;
+        this.rejections = rejections;
         this.reader = new WebhookRequestReader(json, properties.ingress().maxBodySize().toBytes());
         this.publicBaseUrl = stripTrailingSlash(properties.publicBaseUrl().toString());
         this.clock = clock;
@@ -74,16 +78,19 @@ class WebhookHandler {
         }
         return bots.find(botId.get())
                 .flatMap(bot -> bot.isPresent() ? verified(request, bot.get(), query, startNanos, receivedAt) : notFound())
-                .onErrorResume(WebhookRequestReader.BodyTooLarge.class, tooLarge -> ServerResponse
+                .onErrorResume(WebhookRequestReader.BodyTooLarge.class, tooLarge -> rejected(Rejection.BODY_TOO_LARGE)
+                        .then(ServerResponse
                         .status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(Map.of("error", "body too large")))
+                        .bodyValue(Map.of("error", "body too large"))))
                 .onErrorResume(error -> !(error instanceof WebhookRequestReader.BodyTooLarge), error -> {
                     log.error("webhook for bot {} failed", botId.get(), error);
+                    rejections.count(Rejection.UNAVAILABLE);
                     return respond(answers.unavailable(null));
                 });
     }
 
     Mono<ServerResponse> methodNotAllowed(ServerRequest request) {
+        rejections.count(Rejection.METHOD_NOT_ALLOWED);
         return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, "GET, POST")
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("error", "method not allowed"));
     }
@@ -109,6 +116,7 @@ class WebhookHandler {
                 return badRequest("exp must be unix seconds");
             }
             if (receivedAt.getEpochSecond() >= exp.get()) {
+                rejections.count(Rejection.EXPIRED);
                 return ServerResponse.status(HttpStatus.GONE).contentType(MediaType.APPLICATION_JSON)
                         .bodyValue(Map.of("error", "this webhook URL has expired"));
             }
@@ -143,11 +151,17 @@ class WebhookHandler {
         return response.bodyValue(answer.body().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Mono<ServerResponse> notFound() {
+    private Mono<Void> rejected(Rejection reason) {
+        return Mono.fromRunnable(() -> rejections.count(reason));
+    }
+
+    private Mono<ServerResponse> notFound() {
+        rejections.count(Rejection.BAD_SIGNATURE);
         return ServerResponse.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON).bodyValue(NOT_FOUND);
     }
 
-    private static Mono<ServerResponse> badRequest(String reason) {
+    private Mono<ServerResponse> badRequest(String reason) {
+        rejections.count(Rejection.MALFORMED);
         return ServerResponse.badRequest().contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("error", reason));
     }
 

@@ -1,0 +1,23 @@
+package dev.botwebhooks.ops;
+
+import java.util.Locale;
+
+/** Why a webhook was not run, or not run to the end: the {@code reason} tag of {@code webhook.rejections}. */
+public enum Rejection {
+    BAD_SIGNATURE,
+    EXPIRED,
+    METHOD_NOT_ALLOWED,
+    MALFORMED,
+    BODY_TOO_LARGE,
+    IP_NOT_ALLOWED,
+    BANNED,
+    RATE_LIMITED,
+    OVERLOADED,
+    UNAVAILABLE,
+    UNKNOWN_COMMAND,
+    SCRIPT_LIMIT;
+
+    public String tag() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

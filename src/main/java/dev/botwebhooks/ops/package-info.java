@@ -1,0 +1,2 @@
+/** Operations: metrics the dashboards chart (rejections by reason, ...). */
+package dev.botwebhooks.ops;
