@@ -4,7 +4,7 @@ MVN ?= mvn -B
 WEBHOOKS_ADMIN_TOKEN ?= dev-admin-token
 export WEBHOOKS_ADMIN_TOKEN
 
-.PHONY: help run test build clean
+.PHONY: help run test build image image-push clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-8s %s\n", $$1, $$2}'
@@ -17,6 +17,12 @@ test: ## Run all tests against a real PostgreSQL (configured, else embedded)
 
 build: ## Build the runnable jar into target/
 	$(MVN) -DskipTests package
+
+image: ## Build the container image into target/jib-image.tar, no Docker daemon needed (pulls the JRE base image)
+	$(MVN) -DskipTests package jib:buildTar
+
+image-push: ## Build and push the image: make image-push IMAGE=registry.example.com/bot-webhooks:tag
+	$(MVN) -DskipTests package jib:build -Dimage=$(IMAGE)
 
 clean: ## Remove build output (keeps the dev database in .data/)
 	$(MVN) -q clean

@@ -21,7 +21,8 @@ public record WebhooksProperties(
         @DefaultValue Ingress ingress,
         @DefaultValue Pipeline pipeline,
         @DefaultValue Script script,
-        @DefaultValue Cache cache) {
+        @DefaultValue Cache cache,
+        @DefaultValue Metrics metrics) {
 
     /** @param maxBodySize largest webhook body read; a larger one is answered 413 */
     public record Ingress(@DefaultValue("1MB") DataSize maxBodySize) {
@@ -53,6 +54,13 @@ public record WebhooksProperties(
             return new ScriptLimits(cpuTime, wallTime, maxAllocated.toBytes(), maxStackDepth, maxMessages,
                     maxMessageChars, Math.toIntExact(maxPropertySize.toBytes()), maxPropertyWrites);
         }
+    }
+
+    /**
+     * @param perBotMaxBots per-bot request counts for at most this many bots; 0 (the default) turns them off,
+     *                      because a bot id is an unbounded metric tag
+     */
+    public record Metrics(@DefaultValue("0") int perBotMaxBots) {
     }
 
     /** @param botTtl how long a bot's secret and settings are cached; a rotation elsewhere takes effect after it */

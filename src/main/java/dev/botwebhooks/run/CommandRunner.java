@@ -7,6 +7,7 @@ import dev.botwebhooks.command.CommandRepository;
 import dev.botwebhooks.message.MessageRepository;
 import dev.botwebhooks.ops.Rejection;
 import dev.botwebhooks.ops.Rejections;
+import dev.botwebhooks.ops.ScriptRunMetrics;
 import dev.botwebhooks.pipeline.ScriptWorkers;
 import dev.botwebhooks.property.PropertyRepository;
 import dev.botwebhooks.script.Effects;
@@ -50,13 +51,14 @@ public class CommandRunner {
     private final WebhookUrls urls;
     private final Answers answers;
     private final Rejections rejections;
+    private final ScriptRunMetrics runMetrics;
     private final TransactionalOperator transaction;
     private final JsonMapper json;
 
     CommandRunner(CommandRepository commands, UserRepository users, PropertyRepository properties,
             MessageRepository messages, CallRepository calls, ScriptWorkers workers, ScriptEngine engine,
-            WebhookUrls urls, Answers answers, Rejections rejections, TransactionalOperator transaction,
-            JsonMapper json) {
+            WebhookUrls urls, Answers answers, Rejections rejections, ScriptRunMetrics runMetrics,
+            TransactionalOperator transaction, JsonMapper json) {
         this.commands = commands;
         this.users = users;
         this.properties = properties;
@@ -67,6 +69,7 @@ public class CommandRunner {
         this.urls = urls;
         this.answers = answers;
         this.rejections = rejections;
+        this.runMetrics = runMetrics;
         this.transaction = transaction;
         this.json = json;
     }
@@ -106,7 +109,7 @@ public class CommandRunner {
                 request.options(), user == null ? null : user.asScriptUser(), user == null ? null : chat(user),
                 user == null ? null : user.id(), user == null ? null : user.chatId());
         RunHost host = new RunHost(request.bot(), properties, urls);
-        return workers.run(() -> engine.run(run, host)).flatMap(outcome -> commit(request, outcome));
+        return workers.run(() -> runMetrics.time(() -> engine.run(run, host))).flatMap(outcome -> commit(request, outcome));
     }
 
     private Mono<Answer> commit(RunRequest request, ScriptOutcome outcome) {

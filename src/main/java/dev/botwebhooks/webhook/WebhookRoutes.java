@@ -1,5 +1,6 @@
 package dev.botwebhooks.webhook;
 
+import dev.botwebhooks.ops.WebhookRequestMetrics;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -12,11 +13,12 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
 class WebhookRoutes {
 
     @Bean
-    RouterFunction<ServerResponse> webhookRouter(WebhookHandler handler) {
+    RouterFunction<ServerResponse> webhookRouter(WebhookHandler handler, WebhookRequestMetrics metrics) {
         return route()
                 .GET(WebhookParameters.PATH, handler::handle)
                 .POST(WebhookParameters.PATH, handler::handle)
                 .route(path(WebhookParameters.PATH), handler::methodNotAllowed)
+                .filter(metrics)
                 .build();
     }
 }

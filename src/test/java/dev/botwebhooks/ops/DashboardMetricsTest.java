@@ -1,0 +1,119 @@
+package dev.botwebhooks.ops;
+
+import dev.botwebhooks.support.Bots;
+import dev.botwebhooks.support.EndToEndTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every metric a Grafana dashboard query names must be exported by the running service after
+ * ordinary traffic: a renamed meter breaks this test, not a dashboard in production.
+ */
+class DashboardMetricsTest extends EndToEndTest {
+
+    private static final Path DASHBOARDS = Path.of("grafana/dashboards");
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
+    private static final Set<String> PROMQL_WORDS = Set.of("by", "without", "on", "ignoring", "group_left",
+            "group_right", "offset", "bool", "and", "or", "unless", "le", "inf", "nan");
+
+    @Test
+    void everyMetricThatADashboardQueryNamesIsExported() throws IOException {
+        driveTraffic();
+        Set<String> exported = exportedMetricNames();
+
+        Set<String> named = new TreeSet<>();
+        try (Stream<Path> files = Files.list(DASHBOARDS)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                collectQueries(JsonMapper.builder().build().readTree(file.toFile())).forEach(q -> named.addAll(metricNames(q)));
+            }
+        }
+
+        assertThat(named).as("metrics named by the dashboards").isNotEmpty()
+                .contains("webhook_requests_seconds_bucket", "webhook_rejections_total", "script_run_seconds_bucket");
+        assertThat(exported).as("metrics exported at /actuator/prometheus").containsAll(named);
+    }
+
+    @Test
+    void metricNamesAreReadOffPromQl() {
+        assertThat(metricNames("histogram_quantile(0.95, sum by (le, outcome) "
+                + "(rate(script_run_seconds_bucket{job=~\"$job\",area=\"heap\"}[$__rate_interval])))"))
+                .containsExactly("script_run_seconds_bucket");
+        assertThat(metricNames("label_values(webhook_requests_seconds_count, job)"))
+                .containsExactly("webhook_requests_seconds_count");
+    }
+
+    private void driveTraffic() {
+        Bots.TestBot bot = bots.create("dashboards").command("/ok", "Bot.sendMessage('ok')")
+                .command("/fail", "throw new Error('x')");
+        http.get().uri(bot.localUrl(Map.of("command", "/ok"))).exchange().expectStatus().isOk();
+        http.get().uri(bot.localUrl(Map.of("command", "/fail"))).exchange().expectStatus().isEqualTo(503);
+        http.get().uri(URI.create(baseUrl + "/v1/bots/" + bot.id() + "/new-webhook?command=%2Fok&sig=bad"))
+                .exchange().expectStatus().isNotFound();
+    }
+
+    private Set<String> exportedMetricNames() {
+        String text = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        Set<String> names = new TreeSet<>();
+        for (String line : text.split("\n")) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                Matcher name = IDENTIFIER.matcher(line);
+                if (name.lookingAt()) {
+                    names.add(name.group());
+                }
+            }
+        }
+        return names;
+    }
+
+    private static Set<String> collectQueries(JsonNode node) {
+        Set<String> queries = new TreeSet<>();
+        if (node.isObject()) {
+            for (String field : node.propertyNames()) {
+                JsonNode value = node.get(field);
+                if ((field.equals("expr") || field.equals("definition")) && value.isString()) {
+                    queries.add(value.asString());
+                } else {
+                    queries.addAll(collectQueries(value));
+                }
+            }
+        } else if (node.isArray()) {
+            node.forEach(child -> queries.addAll(collectQueries(child)));
+        }
+        return queries;
+    }
+
+    /** The metric names of a PromQL query: identifiers that are neither functions, keywords nor labels. */
+    static Set<String> metricNames(String promql) {
+        String bare = promql
+                .replaceAll("\"[^\"]*\"", "")
+                .replaceAll("\\{[^}]*}", "")
+                .replaceAll("\\[[^]]*]", "")
+                .replaceAll("\\b(by|without|on|ignoring)\\s*\\([^)]*\\)", "")
+                .replaceAll(",\\s*[a-z_]+\\s*\\)", ")");
+        Set<String> names = new TreeSet<>();
+        Matcher identifier = IDENTIFIER.matcher(bare);
+        while (identifier.find()) {
+            String word = identifier.group();
+            boolean isFunction = bare.substring(identifier.end()).stripLeading().startsWith("(");
+            if (!isFunction && !PROMQL_WORDS.contains(word.toLowerCase()) && word.contains("_")) {
+                names.add(word);
+            }
+        }
+        return names;
+    }
+}
