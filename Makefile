@@ -4,7 +4,7 @@ MVN ?= mvn -B
 WEBHOOKS_ADMIN_TOKEN ?= dev-admin-token
 export WEBHOOKS_ADMIN_TOKEN
 
-.PHONY: help run test build image image-push clean
+.PHONY: help run test bench build image image-push clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-8s %s\n", $$1, $$2}'
@@ -14,6 +14,9 @@ run: ## Run the service on :8080 (embedded PostgreSQL unless WEBHOOKS_DATABASE_H
 
 test: ## Run all tests against a real PostgreSQL (configured, else embedded)
 	$(MVN) test
+
+bench: ## Benchmark the service against a bare WebFlux baseline with wrk, plus JMH (about 6 min; results in target/bench/)
+	bash src/bench/bench.sh
 
 build: ## Build the runnable jar into target/
 	$(MVN) -DskipTests package

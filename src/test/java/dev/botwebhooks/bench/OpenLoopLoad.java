@@ -1,0 +1,76 @@
+package dev.botwebhooks.bench;
+
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Open-loop load for the overload scenario (d) of `make bench`: requests leave at a fixed rate
+ * whatever the answers, and latency is recorded per status, so refusals (503) and accepted runs
+ * (200) get percentiles of their own. wrk, closed-loop and blind to status in its latency, can do
+ * neither. Prints one JSON line.
+ *
+ * <p>Arguments: url rate-per-second duration-seconds max-connections
+ */
+public final class OpenLoopLoad {
+
+    private OpenLoopLoad() {
+    }
+
+    public static void main(String[] args) {
+        String url = args[0];
+        int rate = Integer.parseInt(args[1]);
+        int seconds = Integer.parseInt(args[2]);
+        int connections = Integer.parseInt(args[3]);
+        HttpClient client = HttpClient.create(ConnectionProvider.builder("load").maxConnections(connections)
+                        .pendingAcquireMaxCount(-1).build())
+                .responseTimeout(Duration.ofSeconds(10));
+        Map<Integer, Histogram> byStatus = new ConcurrentHashMap<>();
+        AtomicLong errors = new AtomicLong();
+        AtomicLong sent = new AtomicLong();
+        // From 1000/s on, a batch every millisecond: a timer tick per request cannot keep up.
+        int batch = rate >= 1000 ? rate / 1000 : 1;
+        Duration every = rate >= 1000 ? Duration.ofMillis(1) : Duration.ofNanos(TimeUnit.SECONDS.toNanos(1) / rate);
+        long started = System.nanoTime();
+
+        Flux.interval(every)
+                .take(Duration.ofSeconds(seconds))
+                .flatMapIterable(tick -> Collections.nCopies(batch, tick))
+                .flatMap(tick -> {
+                    sent.incrementAndGet();
+                    long start = System.nanoTime();
+                    return client.get().uri(url)
+                            .responseSingle((response, body) -> body.then(Mono.just(response.status().code())))
+                            .doOnNext(status -> byStatus.computeIfAbsent(status, s -> new ConcurrentHistogram(3))
+                                    .recordValue(Math.max(1, (System.nanoTime() - start) / 1000)))
+                            .onErrorResume(error -> {
+                                errors.incrementAndGet();
+                                return Mono.empty();
+                            });
+                }, Integer.MAX_VALUE)
+                .blockLast(Duration.ofSeconds(seconds + 30L));
+
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        StringJoiner statuses = new StringJoiner(",", "{", "}");
+        new TreeMap<>(byStatus).forEach((status, histogram) -> statuses.add(String.format(Locale.ROOT,
+                "\"%d\":{\"count\":%d,\"p50_ms\":%.2f,\"p99_ms\":%.2f,\"p999_ms\":%.2f}", status,
+                histogram.getTotalCount(), histogram.getValueAtPercentile(50) / 1000.0,
+                histogram.getValueAtPercentile(99) / 1000.0, histogram.getValueAtPercentile(99.9) / 1000.0)));
+        System.out.printf(Locale.ROOT, "{\"sent\":%d,\"seconds\":%.1f,\"errors\":%d,\"statuses\":%s}%n",
+                sent.get(), elapsed, errors.get(), statuses);
+        System.exit(0);
+    }
+}
