@@ -22,7 +22,8 @@ public record WebhooksProperties(
         @DefaultValue Pipeline pipeline,
         @DefaultValue Script script,
         @DefaultValue Cache cache,
-        @DefaultValue Metrics metrics) {
+        @DefaultValue Metrics metrics,
+        @DefaultValue Commit commit) {
 
     /** @param maxBodySize largest webhook body read; a larger one is answered 413 */
     public record Ingress(@DefaultValue("1MB") DataSize maxBodySize) {
@@ -61,6 +62,15 @@ public record WebhooksProperties(
      *                      because a bot id is an unbounded metric tag
      */
     public record Metrics(@DefaultValue("0") int perBotMaxBots) {
+    }
+
+    /**
+     * Group commit of concurrent runs (run.GroupCommit).
+     *
+     * @param maxBatch                  runs sharing one transaction at most
+     * @param maxConcurrentTransactions shared transactions open at once (each holds a pool connection)
+     */
+    public record Commit(@DefaultValue("64") int maxBatch, @DefaultValue("4") int maxConcurrentTransactions) {
     }
 
     /** @param botTtl how long a bot's secret and settings are cached; a rotation elsewhere takes effect after it */

@@ -22,7 +22,6 @@ import dev.botwebhooks.webhook.WebhookUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -33,7 +32,8 @@ import java.util.Optional;
 
 /**
  * Runs one command: loads what it needs without blocking, runs the script on a worker, then
- * commits the call record and every effect in one transaction before the answer is returned.
+ * commits the call record and every effect in one transaction (shared with concurrent runs, see
+ * {@link GroupCommit}) before the answer is returned.
  * A failed run commits its call record only.
  */
 @Service
@@ -52,13 +52,13 @@ public class CommandRunner {
     private final Answers answers;
     private final Rejections rejections;
     private final ScriptRunMetrics runMetrics;
-    private final TransactionalOperator transaction;
+    private final GroupCommit groupCommit;
     private final JsonMapper json;
 
     CommandRunner(CommandRepository commands, UserRepository users, PropertyRepository properties,
             MessageRepository messages, CallRepository calls, ScriptWorkers workers, ScriptEngine engine,
             WebhookUrls urls, Answers answers, Rejections rejections, ScriptRunMetrics runMetrics,
-            TransactionalOperator transaction, JsonMapper json) {
+            GroupCommit groupCommit, JsonMapper json) {
         this.commands = commands;
         this.users = users;
         this.properties = properties;
@@ -70,7 +70,7 @@ public class CommandRunner {
         this.answers = answers;
         this.rejections = rejections;
         this.runMetrics = runMetrics;
-        this.transaction = transaction;
+        this.groupCommit = groupCommit;
         this.json = json;
     }
 
@@ -120,10 +120,9 @@ public class CommandRunner {
             CallRecord record = record(request, callId, answer, failure == null ? null : failure.kind().name(),
                     failure == null ? null : failure.detail(), outcome.cpuTime());
             Effects effects = outcome.succeeded() ? outcome.effects() : Effects.NONE;
-            return calls.insert(record)
-                    .then(properties.apply(effects.propertyChanges()))
-                    .then(messages.insert(request.bot().id(), callId, effects.messages()))
-                    .as(transaction::transactional)
+            return groupCommit.commit(() -> calls.insert(record)
+                            .then(properties.apply(effects.propertyChanges()))
+                            .then(messages.insert(request.bot().id(), callId, effects.messages())))
                     .thenReturn(answer);
         });
     }
@@ -141,7 +140,8 @@ public class CommandRunner {
         rejections.count(Rejection.UNKNOWN_COMMAND);
         return calls.nextId().flatMap(callId -> {
             Answer answer = answers.error(status, reason, callId);
-            return calls.insert(record(request, callId, answer, "REFUSED", reason, null)).thenReturn(answer);
+            CallRecord record = record(request, callId, answer, "REFUSED", reason, null);
+            return groupCommit.commit(() -> calls.insert(record)).thenReturn(answer);
         });
     }
 
