@@ -46,6 +46,8 @@ import java.util.function.Function;
 public class CommandRunner {
 
     private static final Logger log = LoggerFactory.getLogger(CommandRunner.class);
+    /** A run whose answer is all that matters: nothing else joins its transaction. */
+    private static final Function<RunCompletion, Mono<Void>> NOTHING_ELSE = completion -> Mono.empty();
 
     private final CommandRepository commands;
     private final UserRepository users;
@@ -81,9 +83,6 @@ public class CommandRunner {
         this.json = json;
         this.events = events;
     }
-
-    /** A run whose answer is all that matters: nothing else joins its transaction. */
-    private static final Function<RunCompletion, Mono<Void>> NOTHING_ELSE = completion -> Mono.empty();
 
     /** What a run ended with: the answer for a webhook caller, the completion for a job. */
     private record Finished(Answer answer, RunCompletion completion) {
@@ -152,7 +151,9 @@ public class CommandRunner {
             // Not the script's fault: the job is tried again rather than logged as failed.
             return Mono.error(new Unavailable(failure.detail()));
         }
-        countFailure(failure);
+        if (request.call().origin() == CallOrigin.WEBHOOK) {
+            countFailure(failure);
+        }
         long botId = request.bot().id();
         return calls.nextId().flatMap(callId -> {
             Answer answer = answers.forOutcome(outcome, callId, request.redirectTo());
@@ -189,7 +190,10 @@ public class CommandRunner {
     /** The run could not start (unknown command or user): the call is logged, nothing else happens. */
     private Mono<Finished> refuse(RunRequest request, int status, String reason,
             Function<RunCompletion, Mono<Void>> completion) {
-        rejections.count(Rejection.UNKNOWN_COMMAND);
+        // Jobs have their own metric (scheduled.runs); webhook.rejections counts webhooks only.
+        if (request.call().origin() == CallOrigin.WEBHOOK) {
+            rejections.count(Rejection.UNKNOWN_COMMAND);
+        }
         return calls.nextId().flatMap(callId -> {
             Answer answer = answers.error(status, reason, callId);
             RunCompletion done = new RunCompletion(callId, "REFUSED", reason);
