@@ -23,6 +23,7 @@ final class PollingLoop {
     private final Supplier<Mono<Integer>> poll;
     private final Sinks.Many<Boolean> wake = Sinks.many().multicast().directBestEffort();
     private volatile boolean stopping;
+    private volatile boolean failing;
     private volatile Runnable onStopped;
     private Disposable running;
 
@@ -73,8 +74,19 @@ final class PollingLoop {
             return Mono.empty();
         }
         return Mono.defer(poll)
+                .doOnNext(handled -> {
+                    if (failing) {
+                        failing = false;
+                        log.info("{}: polling works again", name);
+                    }
+                })
                 .onErrorResume(error -> {
-                    log.warn("{}: poll failed, trying again in {}: {}", name, interval, error.toString());
+                    // Once per outage, not every few hundred milliseconds while the database is down.
+                    if (!failing) {
+                        failing = true;
+                        log.warn("{}: poll failed, trying again every {} until it works: {}", name, interval,
+                                error.toString());
+                    }
                     return Mono.just(0);
                 })
                 .flatMap(handled -> handled > 0 ? drain() : Mono.empty());

@@ -20,6 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -72,6 +73,9 @@ final class BjsRun {
     private final List<ScheduledRun> scheduledRuns = new ArrayList<>();
     private final List<RunClearance> clearances = new ArrayList<>();
     private final Compiler compiler;
+    /** Host reads of Bot.run and Bot.runCommand, once per name in a run: a loop of Bot.run calls is common. */
+    private final Map<String, Optional<ScriptSource>> commandsRead = new HashMap<>();
+    private final Map<Long, Boolean> usersRead = new HashMap<>();
     private int subCommandDepth;
     private int propertyWrites;
     private int messageCalls;
@@ -235,7 +239,8 @@ final class BjsRun {
         }
         requireCommand(commandLine, "Bot.run");
         long botId = run.source().botId();
-        if (user != null && !user.equals(run.userId()) && !hostCall(() -> host.userExists(botId, user))) {
+        if (user != null && !user.equals(run.userId())
+                && !usersRead.computeIfAbsent(user, id -> hostCall(() -> host.userExists(botId, id)))) {
             throw error("Bot.run: unknown user " + user);
         }
         scheduledRuns.add(new ScheduledRun(commandLine, options, user, label,
@@ -298,7 +303,7 @@ final class BjsRun {
     private ScriptSource requireCommand(String commandLine, String function) {
         String name = commandLine.split("\\s", 2)[0];
         long botId = run.source().botId();
-        return hostCall(() -> host.command(botId, name))
+        return commandsRead.computeIfAbsent(name, key -> hostCall(() -> host.command(botId, key)))
                 .orElseThrow(() -> error(function + ": unknown command " + name));
     }
 
