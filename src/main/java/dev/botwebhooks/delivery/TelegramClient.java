@@ -14,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.net.URI;
 import java.time.Duration;
 
 /**
@@ -29,6 +30,7 @@ class TelegramClient {
     private final WebClient web;
     private final JsonMapper json;
     private final Duration responseTimeout;
+    private final String baseUrl;
 
     TelegramClient(WebhooksProperties properties, JsonMapper json) {
         WebhooksProperties.Telegram telegram = properties.telegram();
@@ -38,10 +40,8 @@ class TelegramClient {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(telegram.connectTimeout().toMillis()))
                 .responseTimeout(telegram.responseTimeout());
         String base = telegram.apiBaseUrl().toString();
-        this.web = WebClient.builder()
-                .baseUrl(base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
-                .clientConnector(new ReactorClientHttpConnector(http))
-                .build();
+        this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.web = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
     }
 
     /** The message's own options (parse_mode, reply_markup, ...) with its chat and text. */
@@ -54,10 +54,12 @@ class TelegramClient {
             body.put("chat_id", chatId);
         }
         body.put("text", text);
-        return web.post().uri("/bot{token}/sendMessage", token)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(json.writeValueAsString(body))
-                .exchangeToMono(this::result)
+        // Not a URI template: its variables are encoded strictly, and the API wants the token's ':' as is.
+        return Mono.fromCallable(() -> URI.create(baseUrl + "/bot" + token + "/sendMessage"))
+                .flatMap(uri -> web.post().uri(uri)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(json.writeValueAsString(body))
+                        .exchangeToMono(this::result))
                 // The client's response timeout covers headers; this one covers a body that trickles.
                 .timeout(responseTimeout.multipliedBy(2))
                 .onErrorResume(error -> Mono.just(new SendResult.Unavailable(

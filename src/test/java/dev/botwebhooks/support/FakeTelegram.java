@@ -105,7 +105,8 @@ public final class FakeTelegram {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String path = exchange.getRequestURI().getPath();
+            // Raw: the real API wants the token's ':' as is, not percent-encoded.
+            String path = exchange.getRequestURI().getRawPath();
             byte[] bytes = exchange.getRequestBody().readAllBytes();
             if (!"POST".equals(exchange.getRequestMethod()) || !path.startsWith("/bot") || !path.endsWith("/sendMessage")) {
                 answer(exchange, 404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}");
