@@ -41,6 +41,7 @@ class AdminRoutes {
                 .GET(BOT + "/calls", data::calls)
                 .GET(BOT + "/calls/{callId}", data::call)
                 .GET(BOT + "/messages", data::messages)
+                .GET(BOT + "/scheduled-runs", data::scheduledRuns)
                 .filter((request, next) -> Mono.defer(() -> next.handle(request))
                         .onErrorResume(error -> problemFor(error, request)))
                 .build();

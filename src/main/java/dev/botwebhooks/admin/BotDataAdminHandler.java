@@ -1,6 +1,8 @@
 package dev.botwebhooks.admin;
 
 import dev.botwebhooks.call.CallRepository;
+import dev.botwebhooks.delivery.ScheduledRunRepository;
+import dev.botwebhooks.delivery.ScheduledRunView;
 import dev.botwebhooks.message.MessageRepository;
 import dev.botwebhooks.message.StoredMessage;
 import dev.botwebhooks.property.PropertyRepository;
@@ -13,8 +15,9 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
-/** What a bot's runs left behind: properties, the call log, the chat log. Every list is bounded. */
+/** What a bot's runs left behind: properties, the call log, the chat log, Bot.run jobs. Every list is bounded. */
 @Component
 class BotDataAdminHandler {
 
@@ -22,13 +25,17 @@ class BotDataAdminHandler {
     private final PropertyRepository properties;
     private final CallRepository calls;
     private final MessageRepository messages;
+    private final ScheduledRunRepository scheduledRuns;
+
+    private static final Set<String> RUN_STATUSES = Set.of("pending", "done", "failed", "cancelled");
 
     BotDataAdminHandler(AdminAuthentication auth, PropertyRepository properties, CallRepository calls,
-            MessageRepository messages) {
+            MessageRepository messages, ScheduledRunRepository scheduledRuns) {
         this.auth = auth;
         this.properties = properties;
         this.calls = calls;
         this.messages = messages;
+        this.scheduledRuns = scheduledRuns;
     }
 
     record PropertyView(Long userId, String name, String type, JsonNode value, Instant updatedAt) {
@@ -46,6 +53,9 @@ class BotDataAdminHandler {
     }
 
     record MessageList(List<StoredMessage> messages) {
+    }
+
+    record ScheduledRunList(List<ScheduledRunView> scheduledRuns) {
     }
 
     Mono<ServerResponse> properties(ServerRequest request) {
@@ -79,5 +89,16 @@ class BotDataAdminHandler {
         return auth.bot(request)
                 .flatMap(botId -> messages.list(botId, userId, limit).collectList())
                 .flatMap(list -> ServerResponse.ok().bodyValue(new MessageList(list)));
+    }
+
+    Mono<ServerResponse> scheduledRuns(ServerRequest request) {
+        String status = request.queryParam("status").orElse(null);
+        if (status != null && !RUN_STATUSES.contains(status)) {
+            return Mono.error(ApiProblem.badRequest("status must be one of pending, done, failed, cancelled"));
+        }
+        int limit = AdminRequests.limit(request);
+        return auth.bot(request)
+                .flatMap(botId -> scheduledRuns.list(botId, status, limit).collectList())
+                .flatMap(list -> ServerResponse.ok().bodyValue(new ScheduledRunList(list)));
     }
 }

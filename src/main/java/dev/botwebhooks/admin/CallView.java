@@ -12,16 +12,17 @@ import java.util.Base64;
 
 /**
  * A call of the call log as the API shows it: a body that is UTF-8 text is shown as text, any
- * other body as base64 in the {@code *_base64} field, so nothing is lost or mangled.
+ * other body as base64 in the {@code *_base64} field, so nothing is lost or mangled. {@code origin} is
+ * {@code webhook} or {@code bot_run} (a job of {@code Bot.run}: no method, URL or request).
  */
-record CallView(long id, String command, Long userId, String method, String url, String ip, JsonNode requestHeaders,
+record CallView(long id, String origin, String command, Long userId, String method, String url, String ip, JsonNode requestHeaders,
         String requestBody, String requestBodyBase64, int status, String responseBody, String responseBodyBase64,
         String errorKind, String error, Integer cpuMs, int durationMs, Instant receivedAt) {
 
     static CallView of(CallRecord call) {
         String request = text(call.requestBody());
         String response = text(call.responseBody());
-        return new CallView(call.id(), call.command(), call.userId(), call.method(), call.url(), call.ip(),
+        return new CallView(call.id(), call.origin().wireName(), call.command(), call.userId(), call.method(), call.url(), call.ip(),
                 call.requestHeaders(), request, base64Unless(request, call.requestBody()), call.status(), response,
                 base64Unless(response, call.responseBody()), call.errorKind(), call.error(), call.cpuMs(),
                 call.durationMs(), call.receivedAt());

@@ -7,6 +7,7 @@ import java.time.Instant;
 /**
  * One webhook call as the bot's owner sees it in the call log: the request, the answer, and the
  * full error of a failed run (callers only ever see its short form). Bodies are the exact bytes.
+ * A call started by {@code Bot.run} has no method, URL or request.
  */
 public record CallRecord(
         long id,
@@ -24,5 +25,6 @@ public record CallRecord(
         String error,
         Integer cpuMs,
         int durationMs,
-        Instant receivedAt) {
+        Instant receivedAt,
+        CallOrigin origin) {
 }

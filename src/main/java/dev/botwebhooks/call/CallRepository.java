@@ -15,7 +15,7 @@ import java.time.Instant;
 public class CallRepository {
 
     private static final String COLUMNS = "id, bot_id, command, user_id, method, url, ip, request_headers, "
-            + "request_body, status, response_body, error_kind, error, cpu_ms, duration_ms, received_at";
+            + "request_body, status, response_body, error_kind, error, cpu_ms, duration_ms, received_at, origin";
 
     private final DatabaseClient db;
     private final JsonMapper json;
@@ -32,11 +32,12 @@ public class CallRepository {
 
     public Mono<Void> insert(CallRecord call) {
         return db.sql("INSERT INTO webhook_calls (" + COLUMNS + ") VALUES (:id, :bot, :command, :user, :method, :url, "
-                        + ":ip, :headers, :body, :status, :response, :errorKind, :error, :cpu, :duration, :received)")
+                        + ":ip, :headers, :body, :status, :response, :errorKind, :error, :cpu, :duration, :received, :origin)")
                 .bind("id", call.id()).bind("bot", call.botId())
                 .bind("command", Parameter.fromOrEmpty(call.command(), String.class))
                 .bind("user", Parameter.fromOrEmpty(call.userId(), Long.class))
-                .bind("method", call.method()).bind("url", call.url())
+                .bind("method", Parameter.fromOrEmpty(call.method(), String.class))
+                .bind("url", Parameter.fromOrEmpty(call.url(), String.class))
                 .bind("ip", Parameter.fromOrEmpty(call.ip(), String.class))
                 .bind("headers", Json.of(json.writeValueAsString(call.requestHeaders())))
                 .bind("body", Parameter.fromOrEmpty(call.requestBody(), byte[].class))
@@ -46,6 +47,7 @@ public class CallRepository {
                 .bind("error", Parameter.fromOrEmpty(call.error(), String.class))
                 .bind("cpu", Parameter.fromOrEmpty(call.cpuMs(), Integer.class))
                 .bind("duration", call.durationMs()).bind("received", call.receivedAt())
+                .bind("origin", call.origin().wireName())
                 .then();
     }
 
@@ -69,6 +71,6 @@ public class CallRepository {
                 row.get("request_body", byte[].class), row.get("status", Integer.class),
                 row.get("response_body", byte[].class), row.get("error_kind", String.class),
                 row.get("error", String.class), row.get("cpu_ms", Integer.class), row.get("duration_ms", Integer.class),
-                row.get("received_at", Instant.class));
+                row.get("received_at", Instant.class), CallOrigin.fromWireName(row.get("origin", String.class)));
     }
 }

@@ -23,7 +23,10 @@ public record WebhooksProperties(
         @DefaultValue Script script,
         @DefaultValue Cache cache,
         @DefaultValue Metrics metrics,
-        @DefaultValue Commit commit) {
+        @DefaultValue Commit commit,
+        @DefaultValue Telegram telegram,
+        @DefaultValue Delivery delivery,
+        @DefaultValue ScheduledRuns scheduledRuns) {
 
     /** @param maxBodySize largest webhook body read; a larger one is answered 413 */
     public record Ingress(@DefaultValue("1MB") DataSize maxBodySize) {
@@ -75,5 +78,60 @@ public record WebhooksProperties(
 
     /** @param botTtl how long a bot's secret and settings are cached; a rotation elsewhere takes effect after it */
     public record Cache(@DefaultValue("10s") Duration botTtl, @DefaultValue("10000") long maxBots) {
+    }
+
+    /**
+     * The chat API that outbox messages of bots with a {@code telegram_token} go to.
+     *
+     * @param apiBaseUrl      a Telegram-Bot-API-compatible server; messages are POSTed to {@code {it}/bot{token}/sendMessage}
+     * @param connectTimeout  connecting to it
+     * @param responseTimeout waiting for its answer
+     */
+    public record Telegram(
+            @DefaultValue("https://api.telegram.org") URI apiBaseUrl,
+            @DefaultValue("5s") Duration connectTimeout,
+            @DefaultValue("10s") Duration responseTimeout) {
+    }
+
+    /**
+     * The outbox delivery worker.
+     *
+     * @param enabled        whether this replica sends messages
+     * @param pollInterval   how often it looks for messages (a run on this replica wakes it at once)
+     * @param batchSize      messages (each of a different chat) claimed per poll
+     * @param lease          how long a claim lasts; a replica that dies mid-send loses it after this
+     * @param initialBackoff wait after the first failed send; doubles per failure
+     * @param maxBackoff     longest wait between sends
+     * @param maxAttempts    failed sends (429s not counted) before a message is marked failed
+     */
+    public record Delivery(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("500ms") Duration pollInterval,
+            @DefaultValue("50") int batchSize,
+            @DefaultValue("30s") Duration lease,
+            @DefaultValue("1s") Duration initialBackoff,
+            @DefaultValue("5m") Duration maxBackoff,
+            @DefaultValue("10") int maxAttempts) {
+    }
+
+    /**
+     * The worker that executes due {@code Bot.run} jobs.
+     *
+     * @param enabled        whether this replica executes jobs
+     * @param pollInterval   how often it looks for due jobs
+     * @param batchSize      jobs claimed per poll (they run concurrently on the script workers)
+     * @param lease          how long a claim lasts; longer than a run may take (script wall time plus commit)
+     * @param initialBackoff wait after a job failed for a reason outside its script; doubles per failure
+     * @param maxBackoff     longest such wait
+     * @param maxAttempts    tries before such a job is marked failed
+     */
+    public record ScheduledRuns(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("250ms") Duration pollInterval,
+            @DefaultValue("16") int batchSize,
+            @DefaultValue("60s") Duration lease,
+            @DefaultValue("1s") Duration initialBackoff,
+            @DefaultValue("5m") Duration maxBackoff,
+            @DefaultValue("10") int maxAttempts) {
     }
 }

@@ -4,7 +4,14 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
 
-/** A message in a bot's outbox, as the messages API lists it. */
+/**
+ * A message in a bot's outbox, as the messages API lists it.
+ *
+ * @param status   pending (to be sent), sent, failed (for good; see {@code error}) or stored (the bot has no
+ *                 chat token: chat log only)
+ * @param attempts sends tried
+ * @param error    why the last send failed, or why the message failed
+ */
 public record StoredMessage(long id, Long callId, Long userId, String chatId, String text, JsonNode options,
-        String status, Instant createdAt) {
+        String status, int attempts, String error, Instant createdAt, Instant sentAt) {
 }

@@ -1,10 +1,24 @@
 package dev.botwebhooks.run;
 
+import dev.botwebhooks.call.CallOrigin;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 import java.time.Instant;
 
-/** The request that started a run, as the call log keeps it. */
+/** The request that started a run, as the call log keeps it; a {@code Bot.run} job has none. */
 public record CallContext(String method, String url, String ip, JsonNode headers, byte[] body, Instant receivedAt,
-        long startNanos) {
+        long startNanos, CallOrigin origin) {
+
+    /** A webhook request. */
+    public CallContext(String method, String url, String ip, JsonNode headers, byte[] body, Instant receivedAt,
+            long startNanos) {
+        this(method, url, ip, headers, body, receivedAt, startNanos, CallOrigin.WEBHOOK);
+    }
+
+    /** A job of {@code Bot.run}, started now. */
+    public static CallContext botRun(Instant startedAt) {
+        return new CallContext(null, null, null, JsonNodeFactory.instance.objectNode(), null, startedAt,
+                System.nanoTime(), CallOrigin.BOT_RUN);
+    }
 }

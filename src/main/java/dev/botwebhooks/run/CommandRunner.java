@@ -1,9 +1,11 @@
 package dev.botwebhooks.run;
 
+import dev.botwebhooks.call.CallOrigin;
 import dev.botwebhooks.call.CallRecord;
 import dev.botwebhooks.call.CallRepository;
 import dev.botwebhooks.command.Command;
 import dev.botwebhooks.command.CommandRepository;
+import dev.botwebhooks.delivery.ScheduledRunRepository;
 import dev.botwebhooks.message.MessageRepository;
 import dev.botwebhooks.ops.Rejection;
 import dev.botwebhooks.ops.Rejections;
@@ -21,6 +23,7 @@ import dev.botwebhooks.user.UserRepository;
 import dev.botwebhooks.webhook.WebhookUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,22 +32,29 @@ import tools.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Runs one command: loads what it needs without blocking, runs the script on a worker, then
  * commits the call record and every effect in one transaction (shared with concurrent runs, see
  * {@link GroupCommit}) before the answer is returned.
  * A failed run commits its call record only.
+ *
+ * <p>Two entry points: {@link #run} for a webhook (the answer goes to the caller) and {@link #runJob}
+ * for a {@code Bot.run} job (the job's own completion joins the run's transaction).
  */
 @Service
 public class CommandRunner {
 
     private static final Logger log = LoggerFactory.getLogger(CommandRunner.class);
+    /** A run whose answer is all that matters: nothing else joins its transaction. */
+    private static final Function<RunCompletion, Mono<Void>> NOTHING_ELSE = completion -> Mono.empty();
 
     private final CommandRepository commands;
     private final UserRepository users;
     private final PropertyRepository properties;
     private final MessageRepository messages;
+    private final ScheduledRunRepository scheduledRuns;
     private final CallRepository calls;
     private final ScriptWorkers workers;
     private final ScriptEngine engine;
@@ -54,15 +64,17 @@ public class CommandRunner {
     private final ScriptRunMetrics runMetrics;
     private final GroupCommit groupCommit;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
 
     CommandRunner(CommandRepository commands, UserRepository users, PropertyRepository properties,
-            MessageRepository messages, CallRepository calls, ScriptWorkers workers, ScriptEngine engine,
-            WebhookUrls urls, Answers answers, Rejections rejections, ScriptRunMetrics runMetrics,
-            GroupCommit groupCommit, JsonMapper json) {
+            MessageRepository messages, ScheduledRunRepository scheduledRuns, CallRepository calls,
+            ScriptWorkers workers, ScriptEngine engine, WebhookUrls urls, Answers answers, Rejections rejections,
+            ScriptRunMetrics runMetrics, GroupCommit groupCommit, JsonMapper json, ApplicationEventPublisher events) {
         this.commands = commands;
         this.users = users;
         this.properties = properties;
         this.messages = messages;
+        this.scheduledRuns = scheduledRuns;
         this.calls = calls;
         this.workers = workers;
         this.engine = engine;
@@ -72,24 +84,16 @@ public class CommandRunner {
         this.runMetrics = runMetrics;
         this.groupCommit = groupCommit;
         this.json = json;
+        this.events = events;
+    }
+
+    /** What a run ended with: the answer for a webhook caller, the completion for a job. */
+    private record Finished(Answer answer, RunCompletion completion) {
     }
 
     public Mono<Answer> run(RunRequest request) {
         long botId = request.bot().id();
-        Mono<Optional<Command>> command = commands.find(botId, request.commandName()).map(Optional::of)
-                .defaultIfEmpty(Optional.empty());
-        Mono<Optional<BotUser>> user = request.userId() == null ? Mono.just(Optional.empty())
-                : users.find(botId, request.userId()).map(Optional::of).defaultIfEmpty(Optional.empty());
-        return Mono.zip(command, user)
-                .flatMap(found -> {
-                    if (found.getT1().isEmpty()) {
-                        return refuse(request, 404, "unknown command " + request.commandName());
-                    }
-                    if (request.userId() != null && found.getT2().isEmpty()) {
-                        return refuse(request, 404, "unknown user " + request.userId());
-                    }
-                    return execute(request, found.getT1().get(), found.getT2().orElse(null));
-                })
+        return start(request, NOTHING_ELSE).map(Finished::answer)
                 .onErrorResume(ScriptWorkers.Overloaded.class, overloaded -> {
                     rejections.count(Rejection.OVERLOADED);
                     return Mono.just(answers.overloaded());
@@ -102,29 +106,80 @@ public class CommandRunner {
                 });
     }
 
-    private Mono<Answer> execute(RunRequest request, Command command, BotUser user) {
+    /**
+     * Runs a {@code Bot.run} job (its {@code call} made by {@link CallContext#botRun}). {@code completion}
+     * runs inside the run's transaction, after the call record is inserted and before the effects; when it
+     * fails, nothing of the run is committed. A script error or a refusal commits and completes normally.
+     * Errors mean "try again later": {@link ScriptWorkers.Overloaded}, {@link Unavailable} (the script could
+     * not reach the database) or a database error of the commit itself.
+     */
+    public Mono<RunCompletion> runJob(RunRequest request, Function<RunCompletion, Mono<Void>> completion) {
+        return start(request, completion).map(Finished::completion);
+    }
+
+    private Mono<Finished> start(RunRequest request, Function<RunCompletion, Mono<Void>> completion) {
+        long botId = request.bot().id();
+        Mono<Optional<Command>> command = commands.find(botId, request.commandName()).map(Optional::of)
+                .defaultIfEmpty(Optional.empty());
+        Mono<Optional<BotUser>> user = request.userId() == null ? Mono.just(Optional.empty())
+                : users.find(botId, request.userId()).map(Optional::of).defaultIfEmpty(Optional.empty());
+        return Mono.zip(command, user)
+                .flatMap(found -> {
+                    if (found.getT1().isEmpty()) {
+                        return refuse(request, 404, "unknown command " + request.commandName(), completion);
+                    }
+                    if (request.userId() != null && found.getT2().isEmpty()) {
+                        return refuse(request, 404, "unknown user " + request.userId(), completion);
+                    }
+                    return execute(request, found.getT1().get(), found.getT2().orElse(null), completion);
+                });
+    }
+
+    private Mono<Finished> execute(RunRequest request, Command command, BotUser user,
+            Function<RunCompletion, Mono<Void>> completion) {
         ScriptRun run = new ScriptRun(
                 new ScriptSource(command.botId(), command.name(), command.version(), command.code()),
                 request.bot().name(), request.commandLine().strip(), request.params(), request.content(),
                 request.options(), user == null ? null : user.asScriptUser(), user == null ? null : chat(user),
                 user == null ? null : user.id(), user == null ? null : user.chatId());
-        RunHost host = new RunHost(request.bot(), properties, urls);
-        return workers.run(() -> runMetrics.time(() -> engine.run(run, host))).flatMap(outcome -> commit(request, outcome));
+        RunHost host = new RunHost(request.bot(), properties, users, commands, urls);
+        return workers.run(() -> runMetrics.time(() -> engine.run(run, host)))
+                .flatMap(outcome -> commit(request, outcome, completion));
     }
 
-    private Mono<Answer> commit(RunRequest request, ScriptOutcome outcome) {
-        countFailure(outcome.failure());
+    private Mono<Finished> commit(RunRequest request, ScriptOutcome outcome,
+            Function<RunCompletion, Mono<Void>> completion) {
+        ScriptFailure failure = outcome.failure();
+        if (request.call().origin() == CallOrigin.BOT_RUN && failure != null
+                && failure.kind() == ScriptFailure.Kind.INFRASTRUCTURE) {
+            // Not the script's fault: the job is tried again rather than logged as failed.
+            return Mono.error(new Unavailable(failure.detail()));
+        }
+        if (request.call().origin() == CallOrigin.WEBHOOK) {
+            countFailure(failure);
+        }
+        long botId = request.bot().id();
         return calls.nextId().flatMap(callId -> {
             Answer answer = answers.forOutcome(outcome, callId, request.redirectTo());
-            ScriptFailure failure = outcome.failure();
-            CallRecord record = record(request, callId, answer, failure == null ? null : failure.kind().name(),
-                    failure == null ? null : failure.detail(), outcome.cpuTime());
+            RunCompletion done = new RunCompletion(callId, failure == null ? null : failure.kind().name(),
+                    failure == null ? null : failure.detail());
+            CallRecord record = record(request, callId, answer, done.errorKind(), done.error(), outcome.cpuTime());
             Effects effects = outcome.succeeded() ? outcome.effects() : Effects.NONE;
             return groupCommit.commit(() -> calls.insert(record)
+                            .then(completion.apply(done))
                             .then(properties.apply(effects.propertyChanges()))
-                            .then(messages.insert(request.bot().id(), callId, effects.messages())))
-                    .thenReturn(answer);
+                            .then(scheduledRuns.clear(botId, effects.clearances()))
+                            .then(scheduledRuns.insert(botId, callId, effects.scheduledRuns()))
+                            .then(messages.insert(botId, callId, effects.messages())))
+                    .then(Mono.fromRunnable(() -> committed(botId, effects)))
+                    .thenReturn(new Finished(answer, done));
         });
+    }
+
+    private void committed(long botId, Effects effects) {
+        if (!effects.messages().isEmpty() || !effects.scheduledRuns().isEmpty()) {
+            events.publishEvent(new RunCommitted(botId, effects.messages().size(), effects.scheduledRuns().size()));
+        }
     }
 
     private void countFailure(ScriptFailure failure) {
@@ -136,12 +191,18 @@ public class CommandRunner {
     }
 
     /** The run could not start (unknown command or user): the call is logged, nothing else happens. */
-    private Mono<Answer> refuse(RunRequest request, int status, String reason) {
-        rejections.count(Rejection.UNKNOWN_COMMAND);
+    private Mono<Finished> refuse(RunRequest request, int status, String reason,
+            Function<RunCompletion, Mono<Void>> completion) {
+        // Jobs have their own metric (scheduled.runs); webhook.rejections counts webhooks only.
+        if (request.call().origin() == CallOrigin.WEBHOOK) {
+            rejections.count(Rejection.UNKNOWN_COMMAND);
+        }
         return calls.nextId().flatMap(callId -> {
             Answer answer = answers.error(status, reason, callId);
-            CallRecord record = record(request, callId, answer, "REFUSED", reason, null);
-            return groupCommit.commit(() -> calls.insert(record)).thenReturn(answer);
+            RunCompletion done = new RunCompletion(callId, "REFUSED", reason);
+            CallRecord record = record(request, callId, answer, done.errorKind(), reason, null);
+            return groupCommit.commit(() -> calls.insert(record).then(completion.apply(done)))
+                    .thenReturn(new Finished(answer, done));
         });
     }
 
@@ -152,7 +213,7 @@ public class CommandRunner {
         return new CallRecord(callId, request.bot().id(), request.commandLine(), request.userId(), call.method(),
                 call.url(), call.ip(), call.headers(), call.body(),
                 answer.status(), answer.body() == null ? null : answer.body().getBytes(StandardCharsets.UTF_8), errorKind, error,
-                cpuTime == null ? null : (int) cpuTime.toMillis(), durationMs, call.receivedAt());
+                cpuTime == null ? null : (int) cpuTime.toMillis(), durationMs, call.receivedAt(), call.origin());
     }
 
     private ObjectNode chat(BotUser user) {
@@ -160,5 +221,12 @@ public class CommandRunner {
         chat.put("chatid", user.chatId());
         chat.put("chat_type", "private");
         return chat;
+    }
+
+    /** A job's script could not reach the database: try the job again later. */
+    public static final class Unavailable extends RuntimeException {
+        Unavailable(String detail) {
+            super(detail, null, false, false);
+        }
     }
 }

@@ -1,10 +1,13 @@
 package dev.botwebhooks.run;
 
 import dev.botwebhooks.bot.Bot;
+import dev.botwebhooks.command.CommandRepository;
 import dev.botwebhooks.property.PropertyKey;
 import dev.botwebhooks.property.PropertyRepository;
 import dev.botwebhooks.property.PropertyValue;
 import dev.botwebhooks.script.ScriptHost;
+import dev.botwebhooks.script.ScriptSource;
+import dev.botwebhooks.user.UserRepository;
 import dev.botwebhooks.webhook.WebhookUrlRequest;
 import dev.botwebhooks.webhook.WebhookUrls;
 
@@ -18,11 +21,16 @@ final class RunHost implements ScriptHost {
 
     private final Bot bot;
     private final PropertyRepository properties;
+    private final UserRepository users;
+    private final CommandRepository commands;
     private final WebhookUrls urls;
 
-    RunHost(Bot bot, PropertyRepository properties, WebhookUrls urls) {
+    RunHost(Bot bot, PropertyRepository properties, UserRepository users, CommandRepository commands,
+            WebhookUrls urls) {
         this.bot = bot;
         this.properties = properties;
+        this.users = users;
+        this.commands = commands;
         this.urls = urls;
     }
 
@@ -40,5 +48,24 @@ final class RunHost implements ScriptHost {
             throw new IllegalArgumentException("a run makes URLs only for its own bot");
         }
         return urls.urlFor(bot, request);
+    }
+
+    @Override
+    public boolean userExists(long botId, long userId) {
+        ownBot(botId);
+        return Boolean.TRUE.equals(users.find(botId, userId).hasElement().block(READ_TIMEOUT));
+    }
+
+    @Override
+    public Optional<ScriptSource> command(long botId, String name) {
+        ownBot(botId);
+        return commands.find(botId, name).blockOptional(READ_TIMEOUT)
+                .map(command -> new ScriptSource(command.botId(), command.name(), command.version(), command.code()));
+    }
+
+    private void ownBot(long botId) {
+        if (botId != bot.id()) {
+            throw new IllegalStateException("a run reads only its own bot's data");
+        }
     }
 }

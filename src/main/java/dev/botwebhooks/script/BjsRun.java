@@ -7,22 +7,27 @@ import dev.botwebhooks.property.PropertyValue;
 import dev.botwebhooks.webhook.WebhookUrlRequest;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.LambdaFunction;
+import org.mozilla.javascript.Script;
 import org.mozilla.javascript.ScriptRuntime;
 import org.mozilla.javascript.Scriptable;
 import org.mozilla.javascript.ScriptableObject;
 import org.mozilla.javascript.SerializableCallable;
 import org.mozilla.javascript.Undefined;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import static dev.botwebhooks.script.JsValues.arg;
@@ -50,6 +55,13 @@ final class BjsRun {
     private static final Set<String> REFUSED_HEADERS =
             Set.of("content-length", "transfer-encoding", "connection", "content-type");
     private static final String NO_USER = "no current user: User.* needs a user webhook";
+    /** Bot.runCommand nesting: deep enough for a dispatcher calling helpers, shallow enough to stop a cycle early. */
+    static final int MAX_SUB_COMMAND_DEPTH = 10;
+    /** Bot.run and Bot.clearRunAfter calls kept per run. */
+    static final int MAX_SCHEDULED_RUNS = 100;
+    static final int MAX_LABEL_CHARS = 100;
+    /** A year; a longer wait is better kept in the bot's own properties. */
+    static final double MAX_RUN_AFTER_SECONDS = 366 * 24 * 3600;
 
     private final ScriptRun run;
     private final ScriptHost host;
@@ -58,14 +70,28 @@ final class BjsRun {
     private final SandboxContextFactory.Budget budget;
     private final Map<PropertyKey, PropertyChange> propertyChanges = new LinkedHashMap<>();
     private final List<OutgoingMessage> messages = new ArrayList<>();
+    private final List<ScheduledRun> scheduledRuns = new ArrayList<>();
+    private final List<RunClearance> clearances = new ArrayList<>();
+    private final Compiler compiler;
+    /** Host reads of Bot.run and Bot.runCommand, once per name in a run: a loop of Bot.run calls is common. */
+    private final Map<String, Optional<ScriptSource>> commandsRead = new HashMap<>();
+    private final Map<Long, Boolean> usersRead = new HashMap<>();
+    private int subCommandDepth;
     private int propertyWrites;
     private int messageCalls;
     private String answer;
     private CustomResponse customResponse;
     private Scriptable scope;
 
-    BjsRun(ScriptRun run, ScriptHost host, ScriptLimits limits, SandboxContextFactory.Budget budget) {
+    /** Compiles a command for Bot.runCommand, or throws a JavaScript error saying why it does not compile. */
+    interface Compiler {
+        Script compile(Context cx, ScriptSource source);
+    }
+
+    BjsRun(ScriptRun run, ScriptHost host, ScriptLimits limits, SandboxContextFactory.Budget budget,
+            Compiler compiler) {
         this.run = run;
+        this.compiler = compiler;
         this.budget = budget;
         this.host = host;
         this.limits = limits;
@@ -82,10 +108,11 @@ final class BjsRun {
 
     /** One change per property (its last write), in the order the properties were first written. */
     Effects effects() {
-        if (propertyChanges.isEmpty() && messages.isEmpty()) {
+        if (propertyChanges.isEmpty() && messages.isEmpty() && scheduledRuns.isEmpty() && clearances.isEmpty()) {
             return Effects.NONE;
         }
-        return new Effects(List.copyOf(propertyChanges.values()), List.copyOf(messages));
+        return new Effects(List.copyOf(propertyChanges.values()), List.copyOf(messages), List.copyOf(scheduledRuns),
+                List.copyOf(clearances));
     }
 
     /** Defines the BJS globals in a run's own scope. */
@@ -112,6 +139,9 @@ final class BjsRun {
         function(botApi, "getProperty", 2, (c, s, t, args) -> getProp(c, args, false));
         function(botApi, "deleteProp", 1, (c, s, t, args) -> deleteProp(args, false));
         function(botApi, "inspect", 1, (c, s, t, args) -> JsValues.inspect(arg(args, 0)));
+        function(botApi, "run", 1, (c, s, t, args) -> botRun(c, args));
+        function(botApi, "clearRunAfter", 1, (c, s, t, args) -> clearRunAfter(args));
+        function(botApi, "runCommand", 2, (c, s, t, args) -> runCommand(c, args));
         define("Bot", botApi);
 
         Scriptable userApi = cx.newObject(scope);
@@ -179,6 +209,142 @@ final class BjsRun {
         }
         answer = body;
         return Undefined.instance;
+    }
+
+    // ---- Bot.run, Bot.clearRunAfter, Bot.runCommand
+
+    private Object botRun(Context cx, Object[] args) {
+        Object first = arg(args, 0);
+        if (!isPlainObject(first)) {
+            throw typeError("Bot.run expects an object: {command, options, run_after, user_id, label}");
+        }
+        Scriptable call = (Scriptable) first;
+        String commandLine = commandLine(get(call, "command"), "Bot.run");
+        Object runAfter = get(call, "run_after");
+        double seconds = 0;
+        if (!isAbsent(runAfter)) {
+            seconds = runAfter instanceof Number n ? n.doubleValue() : Double.NaN;
+            if (!(seconds >= 0 && seconds <= MAX_RUN_AFTER_SECONDS)) {
+                throw rangeError("Bot.run: run_after must be a number of seconds from 0 to "
+                        + (long) MAX_RUN_AFTER_SECONDS + ", not " + describe(runAfter));
+            }
+        }
+        Object userArg = get(call, "user_id");
+        Long user = isAbsent(userArg) ? run.userId() : userId(userArg, "Bot.run");
+        String label = label(get(call, "label"), "Bot.run");
+        JsonNode options = scheduledOptions(cx, get(call, "options"));
+        if (scheduledRuns.size() >= MAX_SCHEDULED_RUNS) {
+            throw new RunAborted(ScriptFailure.Kind.OUTPUT_LIMIT,
+                    "Bot.run limit exceeded: at most " + MAX_SCHEDULED_RUNS + " jobs per run");
+        }
+        requireCommand(commandLine, "Bot.run");
+        long botId = run.source().botId();
+        if (user != null && !user.equals(run.userId())
+                && !usersRead.computeIfAbsent(user, id -> hostCall(() -> host.userExists(botId, id)))) {
+            throw error("Bot.run: unknown user " + user);
+        }
+        scheduledRuns.add(new ScheduledRun(commandLine, options, user, label,
+                Duration.ofNanos(Math.round(seconds * 1e9))));
+        return Undefined.instance;
+    }
+
+    private Object clearRunAfter(Object[] args) {
+        Object first = arg(args, 0);
+        String label = null;
+        if (isPlainObject(first)) {
+            label = label(get((Scriptable) first, "label"), "Bot.clearRunAfter");
+        } else if (!isAbsent(first)) {
+            throw typeError("Bot.clearRunAfter expects {label}, or nothing to clear every pending run of the bot");
+        }
+        RunClearance clearance = new RunClearance(label);
+        scheduledRuns.removeIf(clearance::matches);
+        if (!clearances.contains(clearance)) {
+            if (clearances.size() >= MAX_SCHEDULED_RUNS) {
+                throw new RunAborted(ScriptFailure.Kind.OUTPUT_LIMIT,
+                        "Bot.clearRunAfter limit exceeded: at most " + MAX_SCHEDULED_RUNS + " labels per run");
+            }
+            clearances.add(clearance);
+        }
+        return Undefined.instance;
+    }
+
+    /** Runs another command inside this run: same user, chat, effects and answer; its own options and params. */
+    private Object runCommand(Context cx, Object[] args) {
+        String commandLine = commandLine(arg(args, 0), "Bot.runCommand");
+        if (subCommandDepth >= MAX_SUB_COMMAND_DEPTH) {
+            throw error("too many sub commands: Bot.runCommand nests at most " + MAX_SUB_COMMAND_DEPTH + " deep");
+        }
+        Script script = compiler.compile(cx, requireCommand(commandLine, "Bot.runCommand"));
+        // A scope of its own whose prototype is the run's, so the command's globals are its own
+        // while Bot, User, user and the buffers stay the run's.
+        Scriptable sub = cx.newObject(scope);
+        sub.setPrototype(scope);
+        sub.setParentScope(null);
+        Object options = arg(args, 1);
+        ScriptableObject.putProperty(sub, "options", isAbsent(options) ? null : options);
+        ScriptableObject.putProperty(sub, "params", params(commandLine));
+        ScriptableObject.putProperty(sub, "message", commandLine);
+        subCommandDepth++;
+        try {
+            script.exec(cx, sub);
+        } finally {
+            subCommandDepth--;
+        }
+        return Undefined.instance;
+    }
+
+    private static String commandLine(Object command, String function) {
+        if (!(command instanceof CharSequence) || command.toString().isBlank()) {
+            throw typeError(function + ": command is required, e.g. \"/userCommand\"");
+        }
+        return command.toString().strip();
+    }
+
+    private ScriptSource requireCommand(String commandLine, String function) {
+        String name = commandLine.split("\\s", 2)[0];
+        long botId = run.source().botId();
+        return commandsRead.computeIfAbsent(name, key -> hostCall(() -> host.command(botId, key)))
+                .orElseThrow(() -> error(function + ": unknown command " + name));
+    }
+
+    private static String params(String commandLine) {
+        String[] parts = commandLine.split("\\s", 2);
+        return parts.length < 2 ? "" : parts[1].strip();
+    }
+
+    private static String label(Object label, String function) {
+        if (isAbsent(label)) {
+            return null;
+        }
+        if (!(label instanceof CharSequence) || label.toString().isEmpty() || label.toString().length() > MAX_LABEL_CHARS) {
+            throw typeError(function + ": label must be a string of 1 to " + MAX_LABEL_CHARS + " characters, not "
+                    + describe(label));
+        }
+        return label.toString();
+    }
+
+    private JsonNode scheduledOptions(Context cx, Object options) {
+        if (isAbsent(options)) {
+            return null;
+        }
+        JsonNode json = JsValues.toJson(cx, scope, options);
+        if (json != null && json.toString().length() > limits.maxPropertyBytes()) {
+            throw new RunAborted(ScriptFailure.Kind.OUTPUT_LIMIT, "Bot.run options are larger than "
+                    + limits.maxPropertyBytes() + " characters of JSON");
+        }
+        return json;
+    }
+
+    /** A blocking host read: a failure is the infrastructure's, and the time spent blocked counts. */
+    private <T> T hostCall(Supplier<T> call) {
+        T result;
+        try {
+            result = call.get();
+        } catch (RuntimeException e) {
+            throw new RunAborted(ScriptFailure.Kind.INFRASTRUCTURE, "bot data is unavailable", e);
+        }
+        budget.check();
+        return result;
     }
 
     // ---- properties

@@ -5,12 +5,20 @@ import dev.botwebhooks.property.PropertyChange;
 
 import java.util.List;
 
-/** The buffered effects of a run, committed in one transaction with its call record. */
-public record Effects(List<PropertyChange> propertyChanges, List<OutgoingMessage> messages) {
+/**
+ * The buffered effects of a run, committed in one transaction with its call record. Clearances
+ * apply before the new jobs: a job a run schedules after its own {@code Bot.clearRunAfter} stays.
+ */
+public record Effects(List<PropertyChange> propertyChanges, List<OutgoingMessage> messages,
+        List<ScheduledRun> scheduledRuns, List<RunClearance> clearances) {
 
     public static final Effects NONE = new Effects(List.of(), List.of());
 
+    public Effects(List<PropertyChange> propertyChanges, List<OutgoingMessage> messages) {
+        this(propertyChanges, messages, List.of(), List.of());
+    }
+
     public boolean isEmpty() {
-        return propertyChanges.isEmpty() && messages.isEmpty();
+        return propertyChanges.isEmpty() && messages.isEmpty() && scheduledRuns.isEmpty() && clearances.isEmpty();
     }
 }

@@ -90,12 +90,21 @@ public final class ScriptEngine {
         // Date.prototype.setTime, so a shared Object.prototype could still be changed for every other
         // run. A fresh set costs about 0.2 ms; sealed, so that assigning to a built-in fails loudly.
         ScriptableObject scope = cx.initSafeStandardObjects(null, true);
-        BjsRun bjs = new BjsRun(run, host, contexts.limits(), budget);
+        BjsRun bjs = new BjsRun(run, host, contexts.limits(), budget, this::compiledSubCommand);
         bjs.install(cx, scope);
         script.script().exec(cx, scope);
         // A single built-in call (String.prototype.repeat, a join) can overspend between two observations.
         budget.check();
         return new ScriptOutcome(bjs.answer(), bjs.customResponse(), bjs.effects(), null, cpuTime(budget));
+    }
+
+    private Script compiledSubCommand(Context cx, ScriptSource source) {
+        Compiled script = compiled.get(new CompiledKey(source.botId(), source.commandName(), source.version()),
+                key -> compile(cx, source));
+        if (script.failure() != null) {
+            throw JsValues.error("Bot.runCommand " + source.commandName() + ": " + script.failure().publicMessage());
+        }
+        return script.script();
     }
 
     private Compiled compile(Context cx, ScriptSource source) {

@@ -21,4 +21,10 @@ public interface ScriptHost {
      * @throws IllegalArgumentException with a message fit for the script author when the request is invalid
      */
     String webhookUrl(long botId, WebhookUrlRequest request);
+
+    /** Whether the bot has this user (Bot.run's {@code user_id}). */
+    boolean userExists(long botId, long userId);
+
+    /** The bot's command of that name at its current version, for Bot.run and Bot.runCommand. */
+    Optional<ScriptSource> command(long botId, String name);
 }

@@ -47,6 +47,16 @@ public class ScriptEngineBenchmark {
         public String webhookUrl(long botId, WebhookUrlRequest request) {
             return "http://localhost/";
         }
+
+        @Override
+        public boolean userExists(long botId, long userId) {
+            return false;
+        }
+
+        @Override
+        public Optional<ScriptSource> command(long botId, String name) {
+            return Optional.empty();
+        }
     };
 
     private ScriptEngine engine;

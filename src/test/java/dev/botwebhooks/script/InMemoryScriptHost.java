@@ -10,12 +10,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
 
-/** A ScriptHost over maps: committed properties in, requested webhook URLs recorded. */
+/** A ScriptHost over maps: committed properties, users and commands in, requested webhook URLs recorded. */
 final class InMemoryScriptHost implements ScriptHost {
 
     final Map<PropertyKey, PropertyValue> properties = new HashMap<>();
     final List<WebhookUrlRequest> urlRequests = new ArrayList<>();
+    final Set<Long> users = new HashSet<>();
+    final Map<String, ScriptSource> commands = new HashMap<>();
     boolean storageDown;
     Duration readDelay = Duration.ZERO;
 
@@ -41,5 +45,21 @@ final class InMemoryScriptHost implements ScriptHost {
         }
         urlRequests.add(request);
         return "https://hooks.example/v1/bots/" + botId + "/new-webhook?command=" + request.command();
+    }
+
+    @Override
+    public boolean userExists(long botId, long userId) {
+        if (storageDown) {
+            throw new IllegalStateException("connection refused");
+        }
+        return users.contains(userId);
+    }
+
+    @Override
+    public Optional<ScriptSource> command(long botId, String name) {
+        if (storageDown) {
+            throw new IllegalStateException("connection refused");
+        }
+        return Optional.ofNullable(commands.get(name));
     }
 }

@@ -21,7 +21,7 @@ public final class Bots {
     private final String baseUrl;
     private final List<TestBot> created = new ArrayList<>();
 
-    Bots(WebTestClient http, String baseUrl) {
+    public Bots(WebTestClient http, String baseUrl) {
         this.http = http;
         this.baseUrl = baseUrl;
     }
@@ -36,7 +36,7 @@ public final class Bots {
         return bot;
     }
 
-    void deleteAll() {
+    public void deleteAll() {
         for (TestBot bot : created) {
             http.delete().uri("/api/v1/bots/" + bot.id())
                     .header("Authorization", "Bearer " + EndToEndTest.ADMIN_TOKEN)
@@ -75,6 +75,13 @@ public final class Bots {
         public TestBot command(String name, String code) {
             send("POST", "/commands", Map.of("name", name, "code", code)).expectStatus().isOk();
             return this;
+        }
+
+        /** Gives the bot a chat token of the JVM's FakeTelegram; its messages are then sent there. */
+        public String chatToken() {
+            String token = FakeTelegram.newToken();
+            send("PATCH", "", Map.of("telegram_token", token)).expectStatus().isOk();
+            return token;
         }
 
         public TestBot user(long userId, Map<String, Object> profile) {

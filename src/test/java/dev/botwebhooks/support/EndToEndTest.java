@@ -4,6 +4,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
@@ -11,12 +13,33 @@ import java.time.Duration;
 /**
  * Base of the end-to-end tests: the whole application on a random port, a real PostgreSQL
  * (configured, else embedded), real HTTP. Each test makes its own bots and deletes them after.
+ * Chat messages go to the JVM's {@link FakeTelegram}; the workers poll fast so that tests are quick.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "webhooks.admin-token=" + EndToEndTest.ADMIN_TOKEN)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "webhooks.admin-token=" + EndToEndTest.ADMIN_TOKEN,
+        "webhooks.delivery.poll-interval=" + EndToEndTest.POLL_INTERVAL,
+        "webhooks.delivery.initial-backoff=" + EndToEndTest.POLL_INTERVAL,
+        "webhooks.scheduled-runs.poll-interval=" + EndToEndTest.POLL_INTERVAL,
+        "webhooks.scheduled-runs.initial-backoff=" + EndToEndTest.POLL_INTERVAL})
 public abstract class EndToEndTest {
 
     public static final String ADMIN_TOKEN = "test-admin-token";
+    static final String POLL_INTERVAL = "100ms";
+
+    /** The test properties as arguments, for another application instance started by a test. */
+    public static String[] instanceArguments() {
+        return new String[] {"--server.port=0", "--webhooks.admin-token=" + ADMIN_TOKEN,
+                "--webhooks.delivery.poll-interval=" + POLL_INTERVAL,
+                "--webhooks.delivery.initial-backoff=" + POLL_INTERVAL,
+                "--webhooks.scheduled-runs.poll-interval=" + POLL_INTERVAL,
+                "--webhooks.scheduled-runs.initial-backoff=" + POLL_INTERVAL,
+                "--webhooks.telegram.api-base-url=" + FakeTelegram.instance().baseUrl()};
+    }
+
+    @DynamicPropertySource
+    static void chatApi(DynamicPropertyRegistry registry) {
+        registry.add("webhooks.telegram.api-base-url", () -> FakeTelegram.instance().baseUrl());
+    }
 
     @LocalServerPort
     protected int port;

@@ -1,0 +1,140 @@
+package dev.botwebhooks.delivery;
+
+import dev.botwebhooks.config.WebhooksProperties;
+import dev.botwebhooks.run.RunCommitted;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Sends the outbox to the chat API: the oldest pending message of each chat at a time (so every chat
+ * stays in order), retried with backoff while the API is unavailable, after {@code retry_after} when
+ * rate limited, and marked failed with the API's reason when refused. Delivery is at least once: a
+ * replica that dies between the API's answer and the status update sends that message again.
+ */
+@Component
+class DeliveryWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+    private static final List<String> OUTCOMES = List.of("sent", "rate_limited", "retry", "failed", "stored");
+    private static final Duration BACKLOG_REFRESH = Duration.ofSeconds(5);
+
+    private final OutboxRepository outbox;
+    private final TelegramClient telegram;
+    private final WebhooksProperties.Delivery settings;
+    private final Backoff backoff;
+    private final PollingLoop loop;
+    private final Map<String, Counter> outcomes = new HashMap<>();
+    private final AtomicLong backlog = new AtomicLong();
+    private volatile long backlogRefreshedAt;
+
+    DeliveryWorker(OutboxRepository outbox, TelegramClient telegram, WebhooksProperties properties,
+            MeterRegistry registry) {
+        this.outbox = outbox;
+        this.telegram = telegram;
+        this.settings = properties.delivery();
+        this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff());
+        this.loop = new PollingLoop("message delivery", settings.pollInterval(), this::pollOnce);
+        for (String outcome : OUTCOMES) {
+            outcomes.put(outcome, Counter.builder("delivery.messages").description("Outbox messages handled, by outcome")
+                    .tag("outcome", outcome).register(registry));
+        }
+        Gauge.builder("delivery.backlog", backlog, AtomicLong::get)
+                .description("Messages waiting to be sent (all replicas), refreshed every few seconds")
+                .register(registry);
+    }
+
+    @EventListener
+    void onCommit(RunCommitted committed) {
+        if (committed.messages() > 0 && loop.isRunning()) {
+            loop.wake();
+        }
+    }
+
+    private Mono<Integer> pollOnce() {
+        return refreshBacklog().then(outbox.claim(settings.batchSize(), settings.lease())
+                .flatMap(this::deliver, settings.batchSize())
+                .count().map(Long::intValue));
+    }
+
+    private Mono<Void> deliver(ClaimedMessage message) {
+        if (message.token() == null) {
+            return outbox.stored(message.id()).doOnSuccess(done -> count("stored"));
+        }
+        return telegram.sendMessage(message.token(), message.chatId(), message.text(), message.options())
+                .flatMap(result -> record(message, result));
+    }
+
+    private Mono<Void> record(ClaimedMessage message, SendResult result) {
+        if (result instanceof SendResult.Sent) {
+            count("sent");
+            return outbox.sent(message.id());
+        }
+        if (result instanceof SendResult.RateLimited limited) {
+            count("rate_limited");
+            return outbox.retryLater(message.id(), limited.retryAfter(),
+                    "429 rate limited, retry after " + limited.retryAfter().toMillis() + " ms", false);
+        }
+        if (result instanceof SendResult.Refused refused) {
+            count("failed");
+            log.info("message {} of bot {} refused by the chat API: {}", message.id(), message.botId(), refused.reason());
+            return outbox.failed(message.id(), refused.reason());
+        }
+        String reason = ((SendResult.Unavailable) result).reason();
+        if (message.attempts() >= settings.maxAttempts()) {
+            count("failed");
+            log.warn("message {} of bot {} not sent after {} attempts: {}", message.id(), message.botId(),
+                    message.attempts(), reason);
+            return outbox.failed(message.id(), "gave up after " + message.attempts() + " attempts: " + reason);
+        }
+        count("retry");
+        return outbox.retryLater(message.id(), backoff.after(message.attempts()), reason, true);
+    }
+
+    private Mono<Void> refreshBacklog() {
+        long now = System.nanoTime();
+        if (now - backlogRefreshedAt < BACKLOG_REFRESH.toNanos() && backlogRefreshedAt != 0) {
+            return Mono.empty();
+        }
+        backlogRefreshedAt = now;
+        return outbox.backlog().doOnNext(backlog::set).then();
+    }
+
+    private void count(String outcome) {
+        outcomes.get(outcome).increment();
+    }
+
+    @Override
+    public void start() {
+        if (settings.enabled()) {
+            loop.start();
+        }
+    }
+
+    @Override
+    public void stop(Runnable callback) {
+        loop.stop(callback);
+    }
+
+    @Override
+    public void stop() {
+        loop.stop(() -> { });
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loop.isRunning();
+    }
+}

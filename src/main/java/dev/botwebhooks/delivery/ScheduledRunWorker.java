@@ -1,0 +1,149 @@
+package dev.botwebhooks.delivery;
+
+import dev.botwebhooks.bot.BotDirectory;
+import dev.botwebhooks.config.WebhooksProperties;
+import dev.botwebhooks.pipeline.ScriptWorkers;
+import dev.botwebhooks.run.CallContext;
+import dev.botwebhooks.run.CommandRunner;
+import dev.botwebhooks.run.RunCommitted;
+import dev.botwebhooks.run.RunCompletion;
+import dev.botwebhooks.run.RunRequest;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Executes due {@code Bot.run} jobs through {@link CommandRunner#runJob}: the job is marked done in the
+ * run's own transaction, so its effects commit exactly once however many replicas poll. A script error
+ * is final (it is in the call log); anything else (workers full, database down) is retried with backoff.
+ */
+@Component
+class ScheduledRunWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ScheduledRunWorker.class);
+    private static final List<String> OUTCOMES = List.of("done", "script_error", "refused", "retry", "failed", "lease_lost");
+
+    private final ScheduledRunRepository jobs;
+    private final CommandRunner runner;
+    private final BotDirectory bots;
+    private final Clock clock;
+    private final WebhooksProperties.ScheduledRuns settings;
+    private final Backoff backoff;
+    private final PollingLoop loop;
+    private final Map<String, Counter> outcomes = new HashMap<>();
+    private final Timer lag;
+
+    ScheduledRunWorker(ScheduledRunRepository jobs, CommandRunner runner, BotDirectory bots, Clock clock,
+            WebhooksProperties properties, MeterRegistry registry) {
+        this.jobs = jobs;
+        this.runner = runner;
+        this.bots = bots;
+        this.clock = clock;
+        this.settings = properties.scheduledRuns();
+        this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff());
+        this.loop = new PollingLoop("scheduled runs", settings.pollInterval(), this::pollOnce);
+        for (String outcome : OUTCOMES) {
+            outcomes.put(outcome, Counter.builder("scheduled.runs").description("Bot.run jobs handled, by outcome")
+                    .tag("outcome", outcome).register(registry));
+        }
+        this.lag = Timer.builder("scheduled.run.lag").description("How late Bot.run jobs start after they are due")
+                .register(registry);
+    }
+
+    @EventListener
+    void onCommit(RunCommitted committed) {
+        if (committed.scheduledRuns() > 0 && loop.isRunning()) {
+            loop.wake();
+        }
+    }
+
+    private Mono<Integer> pollOnce() {
+        return jobs.claim(settings.batchSize(), settings.lease())
+                .flatMap(this::execute, settings.batchSize())
+                .count().map(Long::intValue);
+    }
+
+    private Mono<Void> execute(ClaimedRun job) {
+        lag.record(job.lag());
+        return bots.find(job.botId())
+                // A deleted bot's jobs are deleted with it.
+                .flatMap(bot -> bot.isEmpty() ? Mono.<Void>empty() : runner.runJob(
+                                new RunRequest(bot.get(), job.command(), job.userId(), null, job.options(), null,
+                                        CallContext.botRun(clock.instant())),
+                                completion -> jobs.complete(job, completion))
+                        .doOnNext(this::count)
+                        .then())
+                .onErrorResume(ScheduledRunRepository.LeaseLost.class, lost -> {
+                    count("lease_lost");
+                    return Mono.empty();
+                })
+                .onErrorResume(error -> !(error instanceof ScheduledRunRepository.LeaseLost),
+                        error -> retryLater(job, error));
+    }
+
+    private void count(RunCompletion completion) {
+        count(completion.succeeded() ? "done" : "REFUSED".equals(completion.errorKind()) ? "refused" : "script_error");
+    }
+
+    private void count(String outcome) {
+        outcomes.get(outcome).increment();
+    }
+
+    private Mono<Void> retryLater(ClaimedRun job, Throwable error) {
+        String reason = reason(error);
+        if (job.attempts() >= settings.maxAttempts()) {
+            log.warn("Bot.run job {} of bot {} failed {} times, giving up: {}", job.id(), job.botId(), job.attempts(),
+                    reason);
+            count("failed");
+            return jobs.giveUp(job, "gave up after " + job.attempts() + " attempts: " + reason)
+                    .onErrorResume(e -> Mono.empty());
+        }
+        log.info("Bot.run job {} of bot {} will be retried: {}", job.id(), job.botId(), reason);
+        count("retry");
+        // When even this fails (database down), the lease runs out and the job is claimed again.
+        return jobs.retryLater(job, backoff.after(job.attempts()), reason).onErrorResume(e -> Mono.empty());
+    }
+
+    private static String reason(Throwable error) {
+        if (error instanceof ScriptWorkers.Overloaded) {
+            return "script workers were busy";
+        }
+        if (error instanceof CommandRunner.Unavailable) {
+            return "the script could not reach the database";
+        }
+        return "the run could not be committed (" + error.getClass().getSimpleName() + ")";
+    }
+
+    @Override
+    public void start() {
+        if (settings.enabled()) {
+            loop.start();
+        }
+    }
+
+    @Override
+    public void stop(Runnable callback) {
+        loop.stop(callback);
+    }
+
+    @Override
+    public void stop() {
+        loop.stop(() -> { });
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loop.isRunning();
+    }
+}

@@ -1,0 +1,16 @@
+package dev.botwebhooks.run;
+
+/**
+ * How a run that reached the call log ended.
+ *
+ * @param callId    its call record
+ * @param errorKind null when the script ran without error; else a {@code ScriptFailure.Kind} name, or
+ *                  {@code REFUSED} when the command or user does not exist
+ * @param error     the full error, for the call log
+ */
+public record RunCompletion(long callId, String errorKind, String error) {
+
+    public boolean succeeded() {
+        return errorKind == null;
+    }
+}
