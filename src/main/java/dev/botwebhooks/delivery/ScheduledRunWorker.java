@@ -58,7 +58,7 @@ class ScheduledRunWorker implements SmartLifecycle {
                     .tag("outcome", outcome).register(registry));
         }
         this.lag = Timer.builder("scheduled.run.lag").description("How late Bot.run jobs start after they are due")
-                .register(registry);
+                .publishPercentileHistogram().register(registry);
     }
 
     @EventListener
