@@ -75,6 +75,11 @@ public class CommandRunner {
     }
 
     public Mono<Answer> run(RunRequest request) {
+        return run(request, CommitHook.NONE);
+    }
+
+    /** As {@link #run(RunRequest)}, with {@code hook} inside the transaction that commits the run. */
+    public Mono<Answer> run(RunRequest request, CommitHook hook) {
         long botId = request.bot().id();
         Mono<Optional<Command>> command = commands.find(botId, request.commandName()).map(Optional::of)
                 .defaultIfEmpty(Optional.empty());
@@ -83,12 +88,12 @@ public class CommandRunner {
         return Mono.zip(command, user)
                 .flatMap(found -> {
                     if (found.getT1().isEmpty()) {
-                        return refuse(request, 404, "unknown command " + request.commandName());
+                        return refuse(request, 404, "unknown command " + request.commandName(), hook);
                     }
                     if (request.userId() != null && found.getT2().isEmpty()) {
-                        return refuse(request, 404, "unknown user " + request.userId());
+                        return refuse(request, 404, "unknown user " + request.userId(), hook);
                     }
-                    return execute(request, found.getT1().get(), found.getT2().orElse(null));
+                    return execute(request, found.getT1().get(), found.getT2().orElse(null), hook);
                 })
                 .onErrorResume(ScriptWorkers.Overloaded.class, overloaded -> {
                     rejections.count(Rejection.OVERLOADED);
@@ -102,17 +107,17 @@ public class CommandRunner {
                 });
     }
 
-    private Mono<Answer> execute(RunRequest request, Command command, BotUser user) {
+    private Mono<Answer> execute(RunRequest request, Command command, BotUser user, CommitHook hook) {
         ScriptRun run = new ScriptRun(
                 new ScriptSource(command.botId(), command.name(), command.version(), command.code()),
                 request.bot().name(), request.commandLine().strip(), request.params(), request.content(),
                 request.options(), user == null ? null : user.asScriptUser(), user == null ? null : chat(user),
                 user == null ? null : user.id(), user == null ? null : user.chatId());
         RunHost host = new RunHost(request.bot(), properties, urls);
-        return workers.run(() -> runMetrics.time(() -> engine.run(run, host))).flatMap(outcome -> commit(request, outcome));
+        return workers.run(() -> runMetrics.time(() -> engine.run(run, host))).flatMap(outcome -> commit(request, outcome, hook));
     }
 
-    private Mono<Answer> commit(RunRequest request, ScriptOutcome outcome) {
+    private Mono<Answer> commit(RunRequest request, ScriptOutcome outcome, CommitHook hook) {
         countFailure(outcome.failure());
         return calls.nextId().flatMap(callId -> {
             Answer answer = answers.forOutcome(outcome, callId, request.redirectTo());
@@ -123,6 +128,7 @@ public class CommandRunner {
             return calls.insert(record)
                     .then(properties.apply(effects.propertyChanges()))
                     .then(messages.insert(request.bot().id(), callId, effects.messages()))
+                    .then(hook.inTransaction(callId, answer, outcome.succeeded()))
                     .as(transaction::transactional)
                     .thenReturn(answer);
         });
@@ -137,11 +143,14 @@ public class CommandRunner {
     }
 
     /** The run could not start (unknown command or user): the call is logged, nothing else happens. */
-    private Mono<Answer> refuse(RunRequest request, int status, String reason) {
+    private Mono<Answer> refuse(RunRequest request, int status, String reason, CommitHook hook) {
         rejections.count(Rejection.UNKNOWN_COMMAND);
         return calls.nextId().flatMap(callId -> {
             Answer answer = answers.error(status, reason, callId);
-            return calls.insert(record(request, callId, answer, "REFUSED", reason, null)).thenReturn(answer);
+            return calls.insert(record(request, callId, answer, "REFUSED", reason, null))
+                    .then(hook.inTransaction(callId, answer, false))
+                    .as(transaction::transactional)
+                    .thenReturn(answer);
         });
     }
 
