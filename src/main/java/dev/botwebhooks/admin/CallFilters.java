@@ -5,6 +5,7 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,7 +23,7 @@ final class CallFilters {
         Integer statusTo = null;
         String status = request.queryParam("status").orElse(null);
         if (status != null) {
-            Matcher matcher = STATUS.matcher(status.toLowerCase(java.util.Locale.ROOT));
+            Matcher matcher = STATUS.matcher(status.toLowerCase(Locale.ROOT));
             if (!matcher.matches()) {
                 throw ApiProblem.badRequest("status must be a status such as 503 or a class such as 5xx");
             }

@@ -2,6 +2,7 @@ package dev.botwebhooks.admin;
 
 import dev.botwebhooks.support.Bots;
 import dev.botwebhooks.support.EndToEndTest;
+import dev.botwebhooks.verification.Hmac;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
@@ -9,6 +10,9 @@ import tools.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,8 +34,8 @@ class CallReplayTest extends EndToEndTest {
         bot.send("PATCH", "", Map.of("signature", Map.of("scheme", "github", "secret", "s3cret"))).expectStatus().isOk();
         URI url = URI.create(bot.localUrl(Map.of("command", "/onPay")) + "&order=A%2B1");
         String body = "{\"amount\": 7}";
-        http.post().uri(url).header("X-Hub-Signature-256", "sha256=" + java.util.HexFormat.of().formatHex(
-                        dev.botwebhooks.verification.Hmac.sign("HmacSHA256", "s3cret".getBytes(StandardCharsets.UTF_8),
+        http.post().uri(url).header("X-Hub-Signature-256", "sha256=" + HexFormat.of().formatHex(
+                        Hmac.sign("HmacSHA256", "s3cret".getBytes(StandardCharsets.UTF_8),
                                 body.getBytes(StandardCharsets.UTF_8))))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body.getBytes(StandardCharsets.UTF_8)).exchange()
                 .expectStatus().isOk();
@@ -86,8 +90,8 @@ class CallReplayTest extends EndToEndTest {
         }
     }
 
-    private static java.util.List<String> commands(Bots.TestBot bot, String query) {
-        java.util.List<String> commands = new java.util.ArrayList<>();
+    private static List<String> commands(Bots.TestBot bot, String query) {
+        List<String> commands = new ArrayList<>();
         bot.getJson("/calls" + query.replace("+", "%2B")).get("calls").forEach(call -> commands.add(call.get("command").asString()));
         return commands;
     }

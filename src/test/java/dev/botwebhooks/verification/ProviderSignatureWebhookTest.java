@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
@@ -111,7 +112,7 @@ class ProviderSignatureWebhookTest extends EndToEndTest {
         bot.send("PATCH", "", Map.of("idempotency", Map.of("json_path", "id"))).expectStatus().isBadRequest();
     }
 
-    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec standard(URI url, String id,
+    private WebTestClient.ResponseSpec standard(URI url, String id,
             long timestamp, String signedBody, String sentBody) {
         byte[] key = Base64.getDecoder().decode(STANDARD_SECRET.substring("whsec_".length()));
         String signature = Base64.getEncoder().encodeToString(Hmac.sign("HmacSHA256", key,
@@ -121,7 +122,7 @@ class ProviderSignatureWebhookTest extends EndToEndTest {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(sentBody.getBytes(StandardCharsets.UTF_8)).exchange();
     }
 
-    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec stripe(URI url, String header,
+    private WebTestClient.ResponseSpec stripe(URI url, String header,
             String body) {
         return http.post().uri(url).header("Stripe-Signature", header).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body.getBytes(StandardCharsets.UTF_8)).exchange();
