@@ -64,8 +64,9 @@ class IdempotentDeliveryTest extends EndToEndTest {
     void concurrentDuplicatesOnTwoInstancesRunTheScriptOnceAndGetIdenticalAnswers() {
         Bots.TestBot bot = bots.create("pay").command("/onPay", COUNTING_COMMAND);
         bot.send("PATCH", "", Map.of("idempotency", Map.of("header", "Idempotency-Key"))).expectStatus().isOk();
+        // Arguments, not default properties: application.yaml's server.port would win over those.
         second = new SpringApplicationBuilder(BotWebhooksApplication.class)
-                .properties("server.port=0", "webhooks.admin-token=" + ADMIN_TOKEN).run();
+                .run("--server.port=0", "--webhooks.admin-token=" + ADMIN_TOKEN);
         int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
         URI url = bot.url(Map.of("command", "/onPay"));
         List<URI> targets = List.of(bot.local(url),
