@@ -13,6 +13,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -25,8 +26,15 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Exactly once per delivery id: concurrent duplicates on two replicas, redeliveries, failed first runs. */
+/**
+ * Exactly once per delivery id: concurrent duplicates on two replicas, redeliveries, failed first runs.
+ * The slow command busy-waits, which allocates (boxed numbers) until the JIT has warmed up; the raised
+ * allocation limit keeps that from failing runs on a loaded machine.
+ */
+@TestPropertySource(properties = IdempotentDeliveryTest.ALLOCATION)
 class IdempotentDeliveryTest extends EndToEndTest {
+
+    static final String ALLOCATION = "webhooks.script.max-allocated=2GB";
 
     /** Slow enough that every duplicate arrives while the first delivery still runs. */
     private static final String COUNTING_COMMAND = """
@@ -66,7 +74,7 @@ class IdempotentDeliveryTest extends EndToEndTest {
         bot.send("PATCH", "", Map.of("idempotency", Map.of("header", "Idempotency-Key"))).expectStatus().isOk();
         // Arguments, not default properties: application.yaml's server.port would win over those.
         second = new SpringApplicationBuilder(BotWebhooksApplication.class)
-                .run("--server.port=0", "--webhooks.admin-token=" + ADMIN_TOKEN);
+                .run("--server.port=0", "--webhooks.admin-token=" + ADMIN_TOKEN, "--" + ALLOCATION);
         int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
         URI url = bot.url(Map.of("command", "/onPay"));
         List<URI> targets = List.of(bot.local(url),

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A run that outlives its lease (a stuck or partitioned replica, here a slow script) loses its claim
  * to a duplicate; the late run's commit is rolled back, so the effects still commit exactly once.
  */
-@TestPropertySource(properties = {"webhooks.idempotency.lease=300ms", "webhooks.idempotency.max-wait=5s"})
+@TestPropertySource(properties = {"webhooks.idempotency.lease=300ms", "webhooks.idempotency.max-wait=5s",
+        IdempotentDeliveryTest.ALLOCATION})
 class LeaseTakeoverTest extends EndToEndTest {
 
     @Autowired
