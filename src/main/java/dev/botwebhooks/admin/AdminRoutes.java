@@ -23,7 +23,7 @@ class AdminRoutes {
 
     @Bean
     RouterFunction<ServerResponse> adminRouter(BotAdminHandler bots, CommandAdminHandler commands,
-            UserAdminHandler users, WebhookUrlAdminHandler urls, BotDataAdminHandler data) {
+            UserAdminHandler users, WebhookUrlAdminHandler urls, BotDataAdminHandler data, CallReplayHandler replays) {
         return route()
                 .POST("/api/v1/bots", bots::create)
                 .GET(BOT, bots::get)
@@ -40,6 +40,7 @@ class AdminRoutes {
                 .GET(BOT + "/properties", data::properties)
                 .GET(BOT + "/calls", data::calls)
                 .GET(BOT + "/calls/{callId}", data::call)
+                .POST(BOT + "/calls/{callId}/replay", replays::replay)
                 .GET(BOT + "/messages", data::messages)
                 .GET(BOT + "/scheduled-runs", data::scheduledRuns)
                 .filter((request, next) -> Mono.defer(() -> next.handle(request))

@@ -1,5 +1,6 @@
 package dev.botwebhooks.admin;
 
+import dev.botwebhooks.call.CallFilter;
 import dev.botwebhooks.call.CallRepository;
 import dev.botwebhooks.delivery.ScheduledRunRepository;
 import dev.botwebhooks.delivery.ScheduledRunView;
@@ -69,8 +70,9 @@ class BotDataAdminHandler {
     Mono<ServerResponse> calls(ServerRequest request) {
         Long before = AdminRequests.longParam(request, "before").orElse(null);
         int limit = AdminRequests.limit(request);
+        CallFilter filter = CallFilters.of(request);
         return auth.bot(request)
-                .flatMap(botId -> calls.list(botId, before, limit).map(CallView::of).collectList())
+                .flatMap(botId -> calls.list(botId, filter, before, limit).map(CallView::of).collectList())
                 .flatMap(list -> ServerResponse.ok().bodyValue(
                         new CallList(list, list.size() == limit ? list.get(list.size() - 1).id() : null)));
     }

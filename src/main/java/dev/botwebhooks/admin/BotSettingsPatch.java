@@ -1,5 +1,7 @@
 package dev.botwebhooks.admin;
 
+import dev.botwebhooks.idempotency.IdempotencySettings;
+import dev.botwebhooks.verification.SignatureSettings;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -9,10 +11,12 @@ import java.util.regex.Pattern;
 /**
  * Applies a {@code PATCH /api/v1/bots/{id}} body to a bot's settings. A key set to null removes
  * that setting; an unknown key or a value of the wrong shape is a 400 that changes nothing.
+ * Secrets (the chat token, provider signature secrets) are never shown back.
  */
 final class BotSettingsPatch {
 
-    static final Set<String> SETTINGS = Set.of("rate_limit", "allowed_ips", "ban_exempt_ips", "telegram_token");
+    static final Set<String> SETTINGS = Set.of("rate_limit", "allowed_ips", "ban_exempt_ips", "telegram_token",
+            "idempotency", "signature");
     static final int MAX_IP_RULES = 1000;
 
     /** An IPv4 or IPv6 literal with an optional prefix length; a real CIDR parse comes with admission. */
@@ -41,6 +45,8 @@ final class BotSettingsPatch {
                 case "rate_limit" -> validateRateLimit(value);
                 case "allowed_ips", "ban_exempt_ips" -> validateIpList(key, value);
                 case "telegram_token" -> validateTelegramToken(value);
+                case "idempotency" -> validate(() -> IdempotencySettings.parse(value));
+                case "signature" -> validate(() -> SignatureSettings.parse(value));
                 default -> throw new IllegalStateException(key);
             }
             settings.set(key, value);
@@ -56,7 +62,19 @@ final class BotSettingsPatch {
             String text = token.asString();
             shown.put("telegram_token", text.substring(0, Math.max(0, text.indexOf(':'))) + ":***");
         }
+        if (shown.has("signature")) {
+            shown.set("signature", SignatureSettings.masked(shown.get("signature")));
+        }
         return shown;
+    }
+
+    /** The feature packages own their settings' shape; their messages become the 400. */
+    private static void validate(Runnable parse) {
+        try {
+            parse.run();
+        } catch (IllegalArgumentException invalid) {
+            throw ApiProblem.badRequest(invalid.getMessage());
+        }
     }
 
     private static void validateRateLimit(JsonNode value) {

@@ -17,7 +17,7 @@ import java.util.Base64;
  */
 record CallView(long id, String origin, String command, Long userId, String method, String url, String ip, JsonNode requestHeaders,
         String requestBody, String requestBodyBase64, int status, String responseBody, String responseBodyBase64,
-        String errorKind, String error, Integer cpuMs, int durationMs, Instant receivedAt) {
+        String errorKind, String error, Integer cpuMs, int durationMs, Instant receivedAt, Long replayOf) {
 
     static CallView of(CallRecord call) {
         String request = text(call.requestBody());
@@ -25,7 +25,7 @@ record CallView(long id, String origin, String command, Long userId, String meth
         return new CallView(call.id(), call.origin().wireName(), call.command(), call.userId(), call.method(), call.url(), call.ip(),
                 call.requestHeaders(), request, base64Unless(request, call.requestBody()), call.status(), response,
                 base64Unless(response, call.responseBody()), call.errorKind(), call.error(), call.cpuMs(),
-                call.durationMs(), call.receivedAt());
+                call.durationMs(), call.receivedAt(), call.replayOf());
     }
 
     private static String text(byte[] body) {

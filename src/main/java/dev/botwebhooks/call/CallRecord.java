@@ -8,6 +8,8 @@ import java.time.Instant;
  * One webhook call as the bot's owner sees it in the call log: the request, the answer, and the
  * full error of a failed run (callers only ever see its short form). Bodies are the exact bytes.
  * A call started by {@code Bot.run} has no method, URL or request.
+ *
+ * @param replayOf the call this one ran again ({@code POST .../calls/{id}/replay}), null otherwise
  */
 public record CallRecord(
         long id,
@@ -26,5 +28,14 @@ public record CallRecord(
         Integer cpuMs,
         int durationMs,
         Instant receivedAt,
-        CallOrigin origin) {
+        CallOrigin origin,
+        Long replayOf) {
+
+    /** A call as a run records it; only a replay links to another call, after the insert. */
+    public CallRecord(long id, long botId, String command, Long userId, String method, String url, String ip,
+            JsonNode requestHeaders, byte[] requestBody, int status, byte[] responseBody, String errorKind, String error,
+            Integer cpuMs, int durationMs, Instant receivedAt, CallOrigin origin) {
+        this(id, botId, command, userId, method, url, ip, requestHeaders, requestBody, status, responseBody, errorKind,
+                error, cpuMs, durationMs, receivedAt, origin, null);
+    }
 }

@@ -16,6 +16,7 @@ public class CallRepository {
 
     private static final String COLUMNS = "id, bot_id, command, user_id, method, url, ip, request_headers, "
             + "request_body, status, response_body, error_kind, error, cpu_ms, duration_ms, received_at, origin";
+    private static final String SELECT = "SELECT " + COLUMNS + ", replay_of FROM webhook_calls ";
 
     private final DatabaseClient db;
     private final JsonMapper json;
@@ -52,16 +53,52 @@ public class CallRepository {
     }
 
     public Mono<CallRecord> find(long botId, long callId) {
-        return db.sql("SELECT " + COLUMNS + " FROM webhook_calls WHERE bot_id = :bot AND id = :id")
+        return db.sql(SELECT + "WHERE bot_id = :bot AND id = :id")
                 .bind("bot", botId).bind("id", callId).map(this::toCall).one();
     }
 
     /** Newest first; {@code before} is the id of the last call of the previous page, or null. */
     public Flux<CallRecord> list(long botId, Long before, int limit) {
-        return db.sql("SELECT " + COLUMNS + " FROM webhook_calls WHERE bot_id = :bot AND id < :before "
-                        + "ORDER BY id DESC LIMIT :limit")
-                .bind("bot", botId).bind("before", before == null ? Long.MAX_VALUE : before).bind("limit", limit)
-                .map(this::toCall).all();
+        return list(botId, CallFilter.NONE, before, limit);
+    }
+
+    /** As {@link #list(long, Long, int)}, only the calls that match {@code filter}; values are bound, never spliced. */
+    public Flux<CallRecord> list(long botId, CallFilter filter, Long before, int limit) {
+        StringBuilder sql = new StringBuilder(SELECT).append("WHERE bot_id = :bot AND id < :before");
+        if (filter.statusFrom() != null) {
+            sql.append(" AND status BETWEEN :statusFrom AND :statusTo");
+        }
+        if (filter.command() != null) {
+            // The log keeps the command line ("/onPay 42"); the filter names the command.
+            sql.append(" AND (command = :command OR starts_with(command, :commandAndSpace))");
+        }
+        if (filter.from() != null) {
+            sql.append(" AND received_at >= :from");
+        }
+        if (filter.to() != null) {
+            sql.append(" AND received_at < :to");
+        }
+        DatabaseClient.GenericExecuteSpec query = db.sql(sql.append(" ORDER BY id DESC LIMIT :limit").toString())
+                .bind("bot", botId).bind("before", before == null ? Long.MAX_VALUE : before).bind("limit", limit);
+        if (filter.statusFrom() != null) {
+            query = query.bind("statusFrom", filter.statusFrom()).bind("statusTo", filter.statusTo());
+        }
+        if (filter.command() != null) {
+            query = query.bind("command", filter.command()).bind("commandAndSpace", filter.command() + " ");
+        }
+        if (filter.from() != null) {
+            query = query.bind("from", filter.from());
+        }
+        if (filter.to() != null) {
+            query = query.bind("to", filter.to());
+        }
+        return query.map(this::toCall).all();
+    }
+
+    /** Links a replay's call to the call it ran again; inside the replay's commit. */
+    public Mono<Void> markReplay(long callId, long replayOf) {
+        return db.sql("UPDATE webhook_calls SET replay_of = :original WHERE id = :id")
+                .bind("original", replayOf).bind("id", callId).then();
     }
 
     private CallRecord toCall(Readable row) {
@@ -71,6 +108,7 @@ public class CallRepository {
                 row.get("request_body", byte[].class), row.get("status", Integer.class),
                 row.get("response_body", byte[].class), row.get("error_kind", String.class),
                 row.get("error", String.class), row.get("cpu_ms", Integer.class), row.get("duration_ms", Integer.class),
-                row.get("received_at", Instant.class), CallOrigin.fromWireName(row.get("origin", String.class)));
+                row.get("received_at", Instant.class), CallOrigin.fromWireName(row.get("origin", String.class)),
+                row.get("replay_of", Long.class));
     }
 }

@@ -26,7 +26,9 @@ public record WebhooksProperties(
         @DefaultValue Commit commit,
         @DefaultValue Telegram telegram,
         @DefaultValue Delivery delivery,
-        @DefaultValue ScheduledRuns scheduledRuns) {
+        @DefaultValue ScheduledRuns scheduledRuns,
+        @DefaultValue Idempotency idempotency,
+        @DefaultValue Verification verification) {
 
     /** @param maxBodySize largest webhook body read; a larger one is answered 413 */
     public record Ingress(@DefaultValue("1MB") DataSize maxBodySize) {
@@ -133,5 +135,28 @@ public record WebhooksProperties(
             @DefaultValue("1s") Duration initialBackoff,
             @DefaultValue("5m") Duration maxBackoff,
             @DefaultValue("10") int maxAttempts) {
+    }
+
+    /**
+     * Idempotent redelivery (bots with an {@code idempotency} setting).
+     *
+     * @param retention       how long a stored answer is replayed to a redelivery; Stripe retries for 3 days
+     * @param lease           how long a first delivery may run before a duplicate may take its claim over (crashed owner)
+     * @param maxWait         how long a duplicate waits for the first delivery's answer before 409 with Retry-After
+     * @param poll            how often a waiting duplicate looks for that answer
+     * @param cleanupInterval how often expired answers are deleted
+     * @param cleanupBatch    rows deleted per statement, so a cleanup never holds long locks
+     */
+    public record Idempotency(
+            @DefaultValue("3d") Duration retention,
+            @DefaultValue("60s") Duration lease,
+            @DefaultValue("10s") Duration maxWait,
+            @DefaultValue("50ms") Duration poll,
+            @DefaultValue("1m") Duration cleanupInterval,
+            @DefaultValue("1000") int cleanupBatch) {
+    }
+
+    /** @param tolerance how far a provider's signed timestamp may be from now (Stripe's and Standard Webhooks' 5 minutes) */
+    public record Verification(@DefaultValue("5m") Duration tolerance) {
     }
 }

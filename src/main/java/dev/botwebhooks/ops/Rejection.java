@@ -15,7 +15,9 @@ public enum Rejection {
     OVERLOADED,
     UNAVAILABLE,
     UNKNOWN_COMMAND,
-    SCRIPT_LIMIT;
+    SCRIPT_LIMIT,
+    /** The bot's payment-provider signature is missing, wrong or stale. */
+    INVALID_PROVIDER_SIGNATURE;
 
     public String tag() {
         return name().toLowerCase(Locale.ROOT);

@@ -47,8 +47,6 @@ import java.util.function.Function;
 public class CommandRunner {
 
     private static final Logger log = LoggerFactory.getLogger(CommandRunner.class);
-    /** A run whose answer is all that matters: nothing else joins its transaction. */
-    private static final Function<RunCompletion, Mono<Void>> NOTHING_ELSE = completion -> Mono.empty();
 
     private final CommandRepository commands;
     private final UserRepository users;
@@ -87,13 +85,15 @@ public class CommandRunner {
         this.events = events;
     }
 
-    /** What a run ended with: the answer for a webhook caller, the completion for a job. */
-    private record Finished(Answer answer, RunCompletion completion) {
+    public Mono<Answer> run(RunRequest request) {
+        return run(request, CommitHook.NONE);
     }
 
-    public Mono<Answer> run(RunRequest request) {
+    /** As {@link #run(RunRequest)}, with {@code hook} inside the transaction that commits the run. */
+    public Mono<Answer> run(RunRequest request, CommitHook hook) {
         long botId = request.bot().id();
-        return start(request, NOTHING_ELSE).map(Finished::answer)
+        return start(request, done -> hook.inTransaction(done.callId(), done.answer(), done.succeeded()))
+                .map(RunCompletion::answer)
                 .onErrorResume(ScriptWorkers.Overloaded.class, overloaded -> {
                     rejections.count(Rejection.OVERLOADED);
                     return Mono.just(answers.overloaded());
@@ -114,10 +114,10 @@ public class CommandRunner {
      * not reach the database) or a database error of the commit itself.
      */
     public Mono<RunCompletion> runJob(RunRequest request, Function<RunCompletion, Mono<Void>> completion) {
-        return start(request, completion).map(Finished::completion);
+        return start(request, completion);
     }
 
-    private Mono<Finished> start(RunRequest request, Function<RunCompletion, Mono<Void>> completion) {
+    private Mono<RunCompletion> start(RunRequest request, Function<RunCompletion, Mono<Void>> completion) {
         long botId = request.bot().id();
         Mono<Optional<Command>> command = commands.find(botId, request.commandName()).map(Optional::of)
                 .defaultIfEmpty(Optional.empty());
@@ -135,7 +135,7 @@ public class CommandRunner {
                 });
     }
 
-    private Mono<Finished> execute(RunRequest request, Command command, BotUser user,
+    private Mono<RunCompletion> execute(RunRequest request, Command command, BotUser user,
             Function<RunCompletion, Mono<Void>> completion) {
         ScriptRun run = new ScriptRun(
                 new ScriptSource(command.botId(), command.name(), command.version(), command.code()),
@@ -147,7 +147,7 @@ public class CommandRunner {
                 .flatMap(outcome -> commit(request, outcome, completion));
     }
 
-    private Mono<Finished> commit(RunRequest request, ScriptOutcome outcome,
+    private Mono<RunCompletion> commit(RunRequest request, ScriptOutcome outcome,
             Function<RunCompletion, Mono<Void>> completion) {
         ScriptFailure failure = outcome.failure();
         if (request.call().origin() == CallOrigin.BOT_RUN && failure != null
@@ -162,7 +162,7 @@ public class CommandRunner {
         return calls.nextId().flatMap(callId -> {
             Answer answer = answers.forOutcome(outcome, callId, request.redirectTo());
             RunCompletion done = new RunCompletion(callId, failure == null ? null : failure.kind().name(),
-                    failure == null ? null : failure.detail());
+                    failure == null ? null : failure.detail(), answer);
             CallRecord record = record(request, callId, answer, done.errorKind(), done.error(), outcome.cpuTime());
             Effects effects = outcome.succeeded() ? outcome.effects() : Effects.NONE;
             return groupCommit.commit(() -> calls.insert(record)
@@ -172,7 +172,7 @@ public class CommandRunner {
                             .then(scheduledRuns.insert(botId, callId, effects.scheduledRuns()))
                             .then(messages.insert(botId, callId, effects.messages())))
                     .then(Mono.fromRunnable(() -> committed(botId, effects)))
-                    .thenReturn(new Finished(answer, done));
+                    .thenReturn(done);
         });
     }
 
@@ -191,7 +191,7 @@ public class CommandRunner {
     }
 
     /** The run could not start (unknown command or user): the call is logged, nothing else happens. */
-    private Mono<Finished> refuse(RunRequest request, int status, String reason,
+    private Mono<RunCompletion> refuse(RunRequest request, int status, String reason,
             Function<RunCompletion, Mono<Void>> completion) {
         // Jobs have their own metric (scheduled.runs); webhook.rejections counts webhooks only.
         if (request.call().origin() == CallOrigin.WEBHOOK) {
@@ -199,10 +199,10 @@ public class CommandRunner {
         }
         return calls.nextId().flatMap(callId -> {
             Answer answer = answers.error(status, reason, callId);
-            RunCompletion done = new RunCompletion(callId, "REFUSED", reason);
+            RunCompletion done = new RunCompletion(callId, "REFUSED", reason, answer);
             CallRecord record = record(request, callId, answer, done.errorKind(), reason, null);
             return groupCommit.commit(() -> calls.insert(record).then(completion.apply(done)))
-                    .thenReturn(new Finished(answer, done));
+                    .thenReturn(done);
         });
     }
 

@@ -155,6 +155,7 @@ final class BjsRun {
         Scriptable webhooks = cx.newObject(scope);
         function(webhooks, "getUrlFor", 1, (c, s, t, args) -> webhookUrl(c, args, false));
         function(webhooks, "getGlobalUrl", 1, (c, s, t, args) -> webhookUrl(c, args, true));
+        function(webhooks, "verifyHmac", 1, (c, s, t, args) -> HmacHelper.verify(args));
         Scriptable libs = cx.newObject(scope);
         ScriptableObject.putProperty(libs, "Webhooks", webhooks);
         define("Libs", libs);

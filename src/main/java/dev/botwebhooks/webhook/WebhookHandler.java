@@ -8,7 +8,6 @@ import dev.botwebhooks.ops.Rejections;
 import dev.botwebhooks.run.Answer;
 import dev.botwebhooks.run.Answers;
 import dev.botwebhooks.run.CallContext;
-import dev.botwebhooks.run.CommandRunner;
 import dev.botwebhooks.run.RunRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,17 +40,17 @@ class WebhookHandler {
     private static final Map<String, String> NOT_FOUND = Map.of("error", "not found");
 
     private final BotDirectory bots;
-    private final CommandRunner runner;
+    private final ProviderGate gate;
     private final Answers answers;
     private final Rejections rejections;
     private final WebhookRequestReader reader;
     private final String publicBaseUrl;
     private final Clock clock;
 
-    WebhookHandler(BotDirectory bots, CommandRunner runner, Answers answers, Rejections rejections, JsonMapper json,
+    WebhookHandler(BotDirectory bots, ProviderGate gate, Answers answers, Rejections rejections, JsonMapper json,
             WebhooksProperties properties, Clock clock) {
         this.bots = bots;
-        this.runner = runner;
+        this.gate = gate;
         this.answers = answers;
         this.rejections = rejections;
         this.reader = new WebhookRequestReader(json, properties.ingress().maxBodySize().toBytes());
@@ -132,7 +131,7 @@ class WebhookHandler {
                     startNanos);
             RunRequest run = new RunRequest(bot, fields.command(), userId.orElse(null), content,
                     reader.options(request, url, ip, body), fields.redirectTo(), call);
-            return runner.run(run);
+            return gate.run(run, request.headers().asHttpHeaders(), bytes);
         }).flatMap(this::respond);
     }
 

@@ -86,7 +86,7 @@ final class WebhookRequestReader {
     }
 
     /** Non-reserved query parameters, then the top-level fields of a JSON-object or form body. */
-    private ObjectNode params(MultiValueMap<String, String> query, MediaType contentType, String body) {
+    ObjectNode params(MultiValueMap<String, String> query, MediaType contentType, String body) {
         ObjectNode params = json.createObjectNode();
         query.forEach((name, values) -> {
             if (!WebhookParameters.RESERVED.contains(name)) {
@@ -112,7 +112,7 @@ final class WebhookRequestReader {
         return params;
     }
 
-    private static MultiValueMap<String, String> form(String body) {
+    static MultiValueMap<String, String> form(String body) {
         MultiValueMap<String, String> fields = new org.springframework.util.LinkedMultiValueMap<>();
         for (String pair : body.split("&")) {
             if (pair.isEmpty()) {

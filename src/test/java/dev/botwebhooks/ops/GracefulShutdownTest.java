@@ -46,9 +46,9 @@ class GracefulShutdownTest extends EndToEndTest {
                 Bot.setProp("done_" + content, true)
                 Bot.sendMessage("done " + content)
                 """);
+        // Arguments, not default properties: application.yaml's server.port (8080) would win over those.
         ConfigurableApplicationContext second = new SpringApplicationBuilder(BotWebhooksApplication.class)
-                .properties("server.port=0", "webhooks.admin-token=" + ADMIN_TOKEN, "webhooks.pipeline.workers=4")
-                .run();
+                .run("--server.port=0", "--webhooks.admin-token=" + ADMIN_TOKEN, "--webhooks.pipeline.workers=4");
         int port = ((WebServerApplicationContext) second).getWebServer().getPort();
         ScriptWorkers workers = second.getBean(ScriptWorkers.class);
 

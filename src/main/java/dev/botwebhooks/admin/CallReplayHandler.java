@@ -1,0 +1,63 @@
+package dev.botwebhooks.admin;
+
+import dev.botwebhooks.bot.BotRepository;
+import dev.botwebhooks.call.CallRepository;
+import dev.botwebhooks.run.CommandRunner;
+import dev.botwebhooks.run.CommitHook;
+import dev.botwebhooks.run.RunRequest;
+import dev.botwebhooks.webhook.StoredRequests;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * {@code POST /api/v1/bots/{id}/calls/{callId}/replay}: runs a logged request again as a new call
+ * linked to the original. The bot's owner asks for it, so our URL signature, the provider signature
+ * and idempotency are not checked: the script runs, with today's code, data and settings.
+ */
+@Component
+class CallReplayHandler {
+
+    private final AdminAuthentication auth;
+    private final CallRepository calls;
+    private final BotRepository bots;
+    private final StoredRequests requests;
+    private final CommandRunner runner;
+    private final Clock clock;
+
+    CallReplayHandler(AdminAuthentication auth, CallRepository calls, BotRepository bots, StoredRequests requests,
+            CommandRunner runner, Clock clock) {
+        this.auth = auth;
+        this.calls = calls;
+        this.bots = bots;
+        this.requests = requests;
+        this.runner = runner;
+        this.clock = clock;
+    }
+
+    /** @param callId the new call, null when the run could not even be logged (overload, database down) */
+    record Replay(Long callId, int status, String body) {
+    }
+
+    Mono<ServerResponse> replay(ServerRequest request) {
+        long callId = AdminRequests.longPathVariable(request, "callId");
+        return auth.bot(request)
+                .flatMap(botId -> calls.find(botId, callId)
+                        .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("call " + callId + " not found")))
+                        .zipWith(bots.findById(botId)))
+                .flatMap(found -> {
+                    if (found.getT1().command() == null) {
+                        throw ApiProblem.badRequest("call " + callId + " names no command, so it cannot be run again");
+                    }
+                    RunRequest run = requests.rebuild(found.getT2(), found.getT1(), clock.instant());
+                    AtomicReference<Long> newCall = new AtomicReference<>();
+                    CommitHook link = (id, answer, ran) -> calls.markReplay(id, callId).doOnSuccess(done -> newCall.set(id));
+                    return runner.run(run, link).map(answer -> new Replay(newCall.get(), answer.status(), answer.body()));
+                })
+                .flatMap(replay -> ServerResponse.ok().bodyValue(replay));
+    }
+}

@@ -1,0 +1,129 @@
+package dev.botwebhooks.idempotency;
+
+import dev.botwebhooks.config.WebhooksProperties;
+import dev.botwebhooks.run.Answer;
+import dev.botwebhooks.run.CommandRunner;
+import dev.botwebhooks.run.CommitHook;
+import dev.botwebhooks.run.RunRequest;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs a delivery with an id at most once per retention: the first delivery claims the id and runs,
+ * its answer is stored in the run's own transaction, every other delivery gets that answer.
+ * <p>
+ * Only an answer the script chose is stored: a run that failed (script error, limit, database down),
+ * was refused (unknown command or user) or answered 5xx releases its claim, because the provider's
+ * retry is exactly what should happen then. A replica that dies mid-run leaves its claim to lapse
+ * after {@code webhooks.idempotency.lease}.
+ */
+@Component
+public class IdempotentRuns {
+
+    /** Marks a replayed answer; the status, the other headers and the body are the stored ones. */
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    private static final Logger log = LoggerFactory.getLogger(IdempotentRuns.class);
+
+    private final IdempotencyStore store;
+    private final CommandRunner runner;
+    private final Clock clock;
+    private final JsonMapper json;
+    private final WebhooksProperties.Idempotency config;
+    private final Counter replays;
+    private final long maxPolls;
+
+    IdempotentRuns(IdempotencyStore store, CommandRunner runner, Clock clock, JsonMapper json,
+            WebhooksProperties properties, MeterRegistry registry) {
+        this.store = store;
+        this.runner = runner;
+        this.clock = clock;
+        this.json = json;
+        this.config = properties.idempotency();
+        this.maxPolls = Math.max(1, config.maxWait().toNanos() / Math.max(1, config.poll().toNanos()));
+        this.replays = Counter.builder("webhook.idempotent.replays")
+                .description("Redeliveries answered with the stored answer of their first delivery")
+                .register(registry);
+    }
+
+    /** Runs the request unless its delivery id already has an answer; waits, bounded, while another delivery runs. */
+    public Mono<Answer> run(RunRequest request, String deliveryId) {
+        return attempt(request, key(request, deliveryId), maxPolls);
+    }
+
+    /** The stored answer of a delivery id, as a replay; empty when there is none (or it expired). */
+    public Mono<Answer> storedAnswer(RunRequest request, String deliveryId) {
+        return store.find(key(request, deliveryId), clock.instant()).map(this::replay);
+    }
+
+    private Mono<Answer> attempt(RunRequest request, DeliveryKey id, long pollsLeft) {
+        Instant now = clock.instant();
+        return store.claim(id, now, now.plus(config.lease()), now.plus(config.retention())).flatMap(claim -> {
+            if (claim instanceof Claim.Won won) {
+                return runAsOwner(request, id, won.token());
+            }
+            if (claim instanceof Claim.Stored stored) {
+                return Mono.just(replay(stored.answer()));
+            }
+            if (pollsLeft <= 0) {
+                return Mono.just(stillRunning());
+            }
+            return Mono.delay(config.poll()).then(Mono.defer(() -> attempt(request, id, pollsLeft - 1)));
+        });
+    }
+
+    private Mono<Answer> runAsOwner(RunRequest request, DeliveryKey id, UUID token) {
+        AtomicReference<Answer> stored = new AtomicReference<>();
+        CommitHook store = (callId, answer, ran) -> {
+            if (!ran || answer.status() >= 500) {
+                return Mono.empty();
+            }
+            return this.store.complete(id, token, callId, answer, clock.instant().plus(config.retention()))
+                    .doOnSuccess(done -> stored.set(answer));
+        };
+        return runner.run(request, store)
+                // The identity check also catches a commit that failed after the answer was written.
+                .flatMap(answer -> answer == stored.get() ? Mono.just(answer) : release(id, token).thenReturn(answer))
+                .doOnCancel(() -> release(id, token).subscribe());
+    }
+
+    private Mono<Void> release(DeliveryKey id, UUID token) {
+        return store.release(id, token).onErrorResume(error -> {
+            log.warn("could not release delivery {} of bot {}; it lapses after {}", id.key(), id.botId(),
+                    config.lease(), error);
+            return Mono.empty();
+        });
+    }
+
+    private Answer replay(Answer stored) {
+        replays.increment();
+        Map<String, String> headers = new LinkedHashMap<>(stored.headers());
+        headers.put(REPLAYED_HEADER, "true");
+        return new Answer(stored.status(), stored.contentType(), headers, stored.body(), null);
+    }
+
+    /** RFC draft "The Idempotency-Key HTTP Header Field": 409 while the first request is in progress. */
+    private Answer stillRunning() {
+        ObjectNode body = json.createObjectNode();
+        body.put("error", "a delivery with this id is still running; retry later");
+        return new Answer(409, "application/json", Map.of(), json.writeValueAsString(body), 1);
+    }
+
+    private static DeliveryKey key(RunRequest request, String deliveryId) {
+        String scope = request.commandLine().strip() + (request.userId() == null ? "" : " @" + request.userId());
+        return new DeliveryKey(request.bot().id(), scope, deliveryId);
+    }
+}
