@@ -1,5 +1,6 @@
 package dev.botwebhooks.admin;
 
+import dev.botwebhooks.admission.IpRanges;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -15,8 +16,6 @@ final class BotSettingsPatch {
     static final Set<String> SETTINGS = Set.of("rate_limit", "allowed_ips", "ban_exempt_ips", "telegram_token");
     static final int MAX_IP_RULES = 1000;
 
-    /** An IPv4 or IPv6 literal with an optional prefix length; a real CIDR parse comes with admission. */
-    private static final Pattern CIDR = Pattern.compile("[0-9A-Fa-f:.]{2,45}(/\\d{1,3})?");
     private static final Pattern TELEGRAM_TOKEN = Pattern.compile("\\d{1,20}:[A-Za-z0-9_-]{20,100}");
 
     private BotSettingsPatch() {
@@ -86,7 +85,7 @@ final class BotSettingsPatch {
             throw ApiProblem.badRequest(key + " has " + value.size() + " entries, at most " + MAX_IP_RULES);
         }
         for (JsonNode entry : value) {
-            if (!entry.isString() || !CIDR.matcher(entry.asString()).matches()) {
+            if (!entry.isString() || !IpRanges.isValid(entry.asString())) {
                 throw ApiProblem.badRequest(key + ": '" + entry + "' is not an IP address or CIDR range");
             }
         }

@@ -106,7 +106,7 @@ public class CommandRunner {
                 request.options(), user == null ? null : user.asScriptUser(), user == null ? null : chat(user),
                 user == null ? null : user.id(), user == null ? null : user.chatId());
         RunHost host = new RunHost(request.bot(), properties, urls);
-        return workers.run(() -> engine.run(run, host)).flatMap(outcome -> commit(request, outcome));
+        return workers.run(request.bot().id(), () -> engine.run(run, host)).flatMap(outcome -> commit(request, outcome));
     }
 
     private Mono<Answer> commit(RunRequest request, ScriptOutcome outcome) {

@@ -1,5 +1,7 @@
 package dev.botwebhooks.webhook;
 
+import dev.botwebhooks.admission.Admission;
+import dev.botwebhooks.admission.Verdict;
 import dev.botwebhooks.bot.Bot;
 import dev.botwebhooks.bot.BotDirectory;
 import dev.botwebhooks.config.WebhooksProperties;
@@ -41,22 +43,26 @@ class WebhookHandler {
     private static final Map<String, String> NOT_FOUND = Map.of("error", "not found");
 
     private final BotDirectory bots;
+    private final Admission admission;
     private final CommandRunner runner;
     private final Answers answers;
     private final Rejections rejections;
     private final WebhookRequestReader reader;
     private final String publicBaseUrl;
     private final Clock clock;
+    private final JsonMapper json;
 
-    WebhookHandler(BotDirectory bots, CommandRunner runner, Answers answers, Rejections rejections, JsonMapper json,
+    WebhookHandler(BotDirectory bots, Admission admission, CommandRunner runner, Answers answers, Rejections rejections, JsonMapper json,
             WebhooksProperties properties, Clock clock) {
         this.bots = bots;
+        this.admission = admission;
         this.runner = runner;
         this.answers = answers;
         this.rejections = rejections;
         this.reader = new WebhookRequestReader(json, properties.ingress().maxBodySize().toBytes());
         this.publicBaseUrl = stripTrailingSlash(properties.publicBaseUrl().toString());
         this.clock = clock;
+        this.json = json;
     }
 
     Mono<ServerResponse> handle(ServerRequest request) {
@@ -121,12 +127,18 @@ class WebhookHandler {
                         .bodyValue(Map.of("error", "this webhook URL has expired"));
             }
         }
+        // After the signature, so that an unsigned flood cannot spend a bot's rate limit; before the body is read.
+        Verdict verdict = admission.admit(bot, request.exchange().getRequest());
+        if (verdict instanceof Verdict.Refused refused) {
+            return respond(new Answer(refused.status(), MediaType.APPLICATION_JSON_VALUE, Map.of(),
+                    json.writeValueAsString(Map.of("error", refused.message())), refused.retryAfterSeconds()));
+        }
+        String ip = ((Verdict.Admitted) verdict).clientIp();
         return reader.body(request).flatMap(bytes -> {
             String body = bytes.length == 0 ? null : new String(bytes, StandardCharsets.UTF_8);
             String content = body != null ? body : fields.content();
             String url = publicBaseUrl + request.uri().getRawPath()
                     + (request.uri().getRawQuery() == null ? "" : "?" + request.uri().getRawQuery());
-            String ip = WebhookRequestReader.clientIp(request);
             CallContext call = new CallContext(request.method().name(), url, ip,
                     reader.titleCaseHeaders(request.headers().asHttpHeaders()), bytes.length == 0 ? null : bytes, receivedAt,
                     startNanos);

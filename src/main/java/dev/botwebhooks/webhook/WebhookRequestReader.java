@@ -14,7 +14,6 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -65,13 +64,6 @@ final class WebhookRequestReader {
         ObjectNode result = json.createObjectNode();
         headers.forEach((name, values) -> result.put(titleCase(name), String.join(", ", values)));
         return result;
-    }
-
-    static String clientIp(ServerRequest request) {
-        return request.remoteAddress()
-                .map(InetSocketAddress::getAddress)
-                .map(address -> address.getHostAddress())
-                .orElse(null);
     }
 
     /** {@code x-hub-signature-256} -> {@code X-Hub-Signature-256}, as BJS scripts expect. */
