@@ -96,11 +96,13 @@ public record WebhooksProperties(
             @DefaultValue("100") int maxMessages,
             @DefaultValue("16384") int maxMessageChars,
             @DefaultValue("64KB") DataSize maxPropertySize,
-            @DefaultValue("1000") int maxPropertyWrites) {
+            @DefaultValue("1000") int maxPropertyWrites,
+            @DefaultValue("1MB") DataSize maxAnswerSize) {
 
         public ScriptLimits toLimits() {
             return new ScriptLimits(cpuTime, wallTime, maxAllocated.toBytes(), maxStackDepth, maxMessages,
-                    maxMessageChars, Math.toIntExact(maxPropertySize.toBytes()), maxPropertyWrites);
+                    maxMessageChars, Math.toIntExact(maxPropertySize.toBytes()), maxPropertyWrites,
+                    Math.toIntExact(maxAnswerSize.toBytes()));
         }
     }
 
