@@ -55,7 +55,7 @@ public final class IpRanges {
         }
         IPAddressString parsed = new IPAddressString(text.strip(), STRICT);
         IPAddress address = parsed.getAddress();
-        return address == null || address.isPrefixed() ? null : normalized(address);
+        return address == null || address.isPrefixed() || address.isMultiple() ? null : normalized(address);
     }
 
     boolean isEmpty() {
@@ -81,7 +81,8 @@ public final class IpRanges {
         }
         try {
             IPAddress address = new IPAddressString(entry.strip(), STRICT).toAddress();
-            if (address == null) {
+            // A range such as 1.2.3.1-5 or a wildcard parses too; only addresses and prefix blocks are rules.
+            if (address == null || (address.isMultiple() && !address.isPrefixBlock())) {
                 throw new IllegalArgumentException("'" + entry + "' is not an IP address or CIDR block");
             }
             // "10.1.2.3/8" means the block 10.0.0.0/8, as routers read it.
