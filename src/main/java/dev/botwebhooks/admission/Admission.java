@@ -113,6 +113,12 @@ public class Admission {
         return values == null ? List.of() : values;
     }
 
+    static {
+        // Loads the address classes at startup rather than on an event loop with the first request.
+        new IPv4Address(new byte[4]).toCanonicalString();
+        new IPv6Address(new byte[16]).isIPv4Mapped();
+    }
+
     private static IPAddress socketAddress(ServerHttpRequest request) {
         InetSocketAddress remote = request.getRemoteAddress();
         InetAddress address = remote == null ? null : remote.getAddress();

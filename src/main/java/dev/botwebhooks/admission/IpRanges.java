@@ -23,6 +23,15 @@ public final class IpRanges {
             .getIPv6AddressParametersBuilder().allowWildcardedSeparator(false).getParentBuilder()
             .toParams();
 
+    static {
+        // The library loads its message bundle from the jar on first use: do it now, on the starting
+        // thread, rather than on an event loop with the first request.
+        IpRanges warm = parse(List.of("127.0.0.0/8", "::1/128"));
+        warm.contains(address("::ffff:127.0.0.1"));
+        warm.contains(address("2001:db8::1"));
+        isValid("not an address");
+    }
+
     private final List<IPAddress> blocks;
 
     private IpRanges(List<IPAddress> blocks) {

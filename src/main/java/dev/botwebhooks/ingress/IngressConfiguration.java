@@ -6,7 +6,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import reactor.netty.NettyPipeline;
 
-/** Applies {@code webhooks.ingress.*} to the Reactor Netty server. */
+/**
+ * Applies {@code webhooks.ingress.*} timeouts to the Reactor Netty server. The request-line and
+ * header limits go through Spring Boot's own {@code server.*} keys (application.yaml maps them from
+ * ours): Boot sets Netty's request decoder after every customizer, so a decoder set here is lost.
+ */
 @Configuration(proxyBeanMethods = false)
 class IngressConfiguration {
 
@@ -15,10 +19,6 @@ class IngressConfiguration {
         WebhooksProperties.Ingress ingress = properties.ingress();
         long headerDeadlineMillis = ingress.headerTimeout().toMillis();
         return server -> server
-                // Netty answers 414 for a longer request line and 431 for larger headers.
-                .httpRequestDecoder(decoder -> decoder
-                        .maxInitialLineLength(Math.toIntExact(ingress.maxInitialLineLength().toBytes()))
-                        .maxHeaderSize(Math.toIntExact(ingress.maxHeaderSize().toBytes())))
                 .readTimeout(ingress.readTimeout())
                 .requestTimeout(ingress.requestTimeout())
                 // Reactor Netty's idle timeout restarts on every byte; the header deadline does not.
