@@ -1,9 +1,13 @@
 package dev.botwebhooks.ingress;
 
+import dev.botwebhooks.ops.Rejection;
+import dev.botwebhooks.ops.Rejections;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.concurrent.ScheduledFuture;
 
@@ -20,12 +24,14 @@ final class HeaderDeadline extends ChannelDuplexHandler {
     static final String NAME = "webhooks.headerDeadline";
 
     private final long deadlineMillis;
+    private final Rejections rejections;
     private ScheduledFuture<?> timer;
     private long requests;
     private long responses;
 
-    HeaderDeadline(long deadlineMillis) {
+    HeaderDeadline(long deadlineMillis, Rejections rejections) {
         this.deadlineMillis = deadlineMillis;
+        this.rejections = rejections;
     }
 
     @Override
@@ -55,6 +61,14 @@ final class HeaderDeadline extends ChannelDuplexHandler {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
+        // Netty refuses an oversized request line or header block itself; this is where the app sees it.
+        if (msg instanceof HttpResponse response) {
+            if (response.status().code() == HttpResponseStatus.REQUEST_URI_TOO_LONG.code()) {
+                rejections.count(Rejection.REQUEST_LINE_TOO_LONG);
+            } else if (response.status().code() == HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE.code()) {
+                rejections.count(Rejection.HEADERS_TOO_LARGE);
+            }
+        }
         if (msg instanceof LastHttpContent) {
             responses++;
             // A pipelined request that is already in needs no deadline.
@@ -68,6 +82,7 @@ final class HeaderDeadline extends ChannelDuplexHandler {
     private void arm(ChannelHandlerContext ctx) {
         disarm();
         timer = ctx.executor().schedule(() -> {
+            rejections.count(Rejection.SLOW_CLIENT);
             ctx.close();
         }, deadlineMillis, TimeUnit.MILLISECONDS);
     }

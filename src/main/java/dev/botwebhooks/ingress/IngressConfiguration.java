@@ -1,6 +1,7 @@
 package dev.botwebhooks.ingress;
 
 import dev.botwebhooks.config.WebhooksProperties;
+import dev.botwebhooks.ops.Rejections;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +16,7 @@ import reactor.netty.NettyPipeline;
 class IngressConfiguration {
 
     @Bean
-    NettyServerCustomizer ingressLimits(WebhooksProperties properties) {
+    NettyServerCustomizer ingressLimits(WebhooksProperties properties, Rejections rejections) {
         WebhooksProperties.Ingress ingress = properties.ingress();
         long headerDeadlineMillis = ingress.headerTimeout().toMillis();
         return server -> server
@@ -24,7 +25,7 @@ class IngressConfiguration {
                 // Reactor Netty's idle timeout restarts on every byte; the header deadline does not.
                 .idleTimeout(ingress.headerTimeout())
                 .doOnChannelInit((observer, channel, remote) -> {
-                    HeaderDeadline deadline = new HeaderDeadline(headerDeadlineMillis);
+                    HeaderDeadline deadline = new HeaderDeadline(headerDeadlineMillis, rejections);
                     if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
                         channel.pipeline().addAfter(NettyPipeline.HttpCodec, HeaderDeadline.NAME, deadline);
                     } else {

@@ -27,13 +27,21 @@ class IngressLimitsTest extends TightLimitsEndToEndTest {
 
     @Test
     void aTooLongRequestLineAnswers414() {
+        double before = rejections("request_line_too_long");
+
         http.get().uri("/v1/bots/1/new-webhook?command=" + "x".repeat(3000)).exchange().expectStatus().isEqualTo(414);
+
+        assertThat(rejections("request_line_too_long") - before).isEqualTo(1);
     }
 
     @Test
     void tooLargeHeadersAnswer431() {
+        double before = rejections("headers_too_large");
+
         http.get().uri("/v1/bots/1/new-webhook").header("X-Padding", "x".repeat(5000)).exchange()
                 .expectStatus().isEqualTo(431);
+
+        assertThat(rejections("headers_too_large") - before).isEqualTo(1);
     }
 
     @Test
@@ -65,6 +73,7 @@ class IngressLimitsTest extends TightLimitsEndToEndTest {
 
     @Test
     void aClientTricklingItsHeadersIsDisconnected() throws IOException {
+        double before = rejections("slow_client");
         try (Socket socket = connect()) {
             write(socket, "GET /v1/bots/1/new-webhook HTTP/1.1\r\nHost: localhost\r\n");
             OutputStream out = socket.getOutputStream();
@@ -85,6 +94,7 @@ class IngressLimitsTest extends TightLimitsEndToEndTest {
             }
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(1500), Duration.ofSeconds(6));
         }
+        assertThat(rejections("slow_client") - before).isGreaterThanOrEqualTo(1);
     }
 
     @Test
