@@ -17,11 +17,11 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Two workers, two queue slots, at most two runs per bot. */
+/** Three workers, two queue slots, at most two runs per bot. */
 class ScriptWorkersTest {
 
     private final ScriptWorkers workers = new ScriptWorkers(new WebhooksProperties(URI.create("http://localhost"), null,
-            null, null, new WebhooksProperties.Pipeline(2, 2, DataSize.ofMegabytes(1), 2), null, null));
+            null, null, new WebhooksProperties.Pipeline(3, 2, DataSize.ofMegabytes(1), 2), null, null));
     private final CountDownLatch release = new CountDownLatch(1);
 
     @AfterEach
@@ -33,6 +33,7 @@ class ScriptWorkersTest {
     @Test
     void answers503WhenABotHasItsCapInFlightWhileOtherBotsStillRun() {
         List<Disposable> running = List.of(blocked(1).subscribe(), blocked(1).subscribe());
+        await().until(() -> workers.active() == 2);
 
         workers.run(1, () -> "third").as(StepVerifier::create).expectError(ScriptWorkers.Overloaded.class)
                 .verify(Duration.ofSeconds(1));
@@ -48,20 +49,22 @@ class ScriptWorkersTest {
         blocked(1).subscribe();
         blocked(2).subscribe();
         blocked(2).subscribe();
-        await().until(() -> workers.active() == 2 && workers.queued() == 2);
+        blocked(3).subscribe();
+        await().until(() -> workers.active() == 3 && workers.queued() == 2);
 
-        workers.run(3, () -> "no room").as(StepVerifier::create).expectError(ScriptWorkers.Overloaded.class)
+        workers.run(4, () -> "no room").as(StepVerifier::create).expectError(ScriptWorkers.Overloaded.class)
                 .verify(Duration.ofSeconds(1));
-        assertThat(workers.inFlight(3)).isZero();
+        assertThat(workers.inFlight(4)).isZero();
     }
 
     @Test
     void aBotsSlotsComeBackWhenItsRunsEndOrAreCancelledBeforeStarting() {
         Disposable first = blocked(1).subscribe();
         Disposable second = blocked(1).subscribe();
-        Disposable queued = blocked(2).subscribe();
         blocked(3).subscribe();
-        await().until(() -> workers.queued() == 2);
+        await().until(() -> workers.active() == 3);
+        Disposable queued = blocked(2).subscribe();
+        await().until(() -> workers.queued() == 1);
 
         queued.dispose();
         await().until(() -> workers.inFlight(2) == 0);
