@@ -11,6 +11,7 @@ import org.mozilla.javascript.ScriptableObject;
 import org.mozilla.javascript.Undefined;
 
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Set;
 
@@ -19,7 +20,7 @@ import java.util.Set;
  * the instruction observer ({@code "x".repeat(2**30)}, {@code new Array(1e8).join("x")},
  * {@code a.concat(a)}): each wrapper estimates the result's size from its arguments and fails
  * the run when it would not fit in what is left of the run's allocation budget, before allocating.
- * Then seals every standard object, as {@code initSafeStandardObjects(scope, true)} would have.
+ * Then seals the standard objects Rhino has created, as {@code initSafeStandardObjects(scope, true)} would have.
  */
 final class BuiltInGuards {
 
@@ -35,7 +36,7 @@ final class BuiltInGuards {
     private BuiltInGuards() {
     }
 
-    static void install(ScriptableObject scope, SandboxContextFactory.Budget budget) {
+    static void install(Context cx, RunScope scope, SandboxContextFactory.Budget budget) {
         Scriptable string = ScriptableObject.getClassPrototype(scope, "String");
         guard(scope, string, "repeat", (thisObj, args) -> {
             double count = ScriptRuntime.toInteger(args, 0);
@@ -64,11 +65,19 @@ final class BuiltInGuards {
         });
         guard(scope, array, "fill", (thisObj, args) -> length(thisObj) * BYTES_PER_ELEMENT);
 
+        // Built-ins Rhino creates on first use are sealed on first use (RunScope), not created here.
+        Set<Scriptable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<String> lazy = new HashSet<>();
         for (Object id : scope.getAllIds()) {
-            if (id instanceof String name && ScriptableObject.getProperty(scope, name) instanceof Scriptable global) {
-                seal(global, Collections.newSetFromMap(new IdentityHashMap<>()), scope);
+            if (id instanceof String name) {
+                if (scope.isLazy(cx, name)) {
+                    lazy.add(name);
+                } else if (ScriptableObject.getProperty(scope, name) instanceof Scriptable global) {
+                    seal(global, seen, scope);
+                }
             }
         }
+        scope.sealOnFirstUse(lazy);
     }
 
     /** Bytes one call of a built-in may allocate, from its receiver and arguments. */
@@ -137,9 +146,14 @@ final class BuiltInGuards {
         return 0;
     }
 
-    /** Seals the standard objects reachable from one global, but never the run's own scope. */
+    /** Seals a built-in and every object reachable from it, but never the run's own scope. */
+    static void seal(Scriptable builtIn, Scriptable scope) {
+        seal(builtIn, Collections.newSetFromMap(new IdentityHashMap<>()), scope);
+    }
+
     private static void seal(Scriptable object, Set<Scriptable> seen, Scriptable scope) {
-        if (object == scope || !seen.add(object)) {
+        // A sealed object was walked before it was sealed, so everything below it is sealed too.
+        if (object == scope || !seen.add(object) || object instanceof ScriptableObject done && done.isSealed()) {
             return;
         }
         if (object instanceof ScriptableObject sealable) {

@@ -89,8 +89,9 @@ public final class ScriptEngine {
         // Date.prototype.setTime, so a shared Object.prototype could still be changed for every other
         // run. A fresh set costs well under a millisecond; sealed, so that assigning to a built-in fails loudly.
         // Built unsealed so that the allocating built-ins can be guarded; BuiltInGuards seals them afterwards.
-        ScriptableObject scope = cx.initSafeStandardObjects(null, false);
-        BuiltInGuards.install(scope, budget);
+        RunScope scope = new RunScope();
+        cx.initSafeStandardObjects(scope, false);
+        BuiltInGuards.install(cx, scope, budget);
         BjsRun bjs = new BjsRun(run, host, contexts.limits(), budget);
         bjs.install(cx, scope);
         script.script().exec(cx, scope);
