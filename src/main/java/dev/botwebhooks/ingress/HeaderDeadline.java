@@ -4,6 +4,7 @@ import dev.botwebhooks.ops.Rejection;
 import dev.botwebhooks.ops.Rejections;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
@@ -26,6 +27,8 @@ final class HeaderDeadline extends ChannelDuplexHandler {
     private final long deadlineMillis;
     private final Rejections rejections;
     private ScheduledFuture<?> timer;
+    /** Whether bytes of a request came in since the deadline was armed: an idle keep-alive connection is no slow client. */
+    private boolean started;
     private long requests;
     private long responses;
 
@@ -81,10 +84,24 @@ final class HeaderDeadline extends ChannelDuplexHandler {
 
     private void arm(ChannelHandlerContext ctx) {
         disarm();
+        started = false;
         timer = ctx.executor().schedule(() -> {
-            rejections.count(Rejection.SLOW_CLIENT);
+            if (started) {
+                rejections.count(Rejection.SLOW_CLIENT);
+            }
             ctx.close();
         }, deadlineMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** The handler to put before the HTTP codec: it sees the raw bytes this one cannot. */
+    ChannelInboundHandlerAdapter bytesSeen() {
+        return new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                started = true;
+                ctx.fireChannelRead(msg);
+            }
+        };
     }
 
     private void disarm() {

@@ -26,6 +26,7 @@ class IngressConfiguration {
                 .idleTimeout(ingress.headerTimeout())
                 .doOnChannelInit((observer, channel, remote) -> {
                     HeaderDeadline deadline = new HeaderDeadline(headerDeadlineMillis, rejections);
+                    channel.pipeline().addFirst(HeaderDeadline.NAME + ".bytes", deadline.bytesSeen());
                     if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
                         channel.pipeline().addAfter(NettyPipeline.HttpCodec, HeaderDeadline.NAME, deadline);
                     } else {

@@ -13,7 +13,7 @@ public enum Rejection {
     REQUEST_LINE_TOO_LONG,
     /** Netty answered 431: the headers were over webhooks.ingress.max-header-size. */
     HEADERS_TOO_LARGE,
-    /** Disconnected: the request's headers did not arrive within webhooks.ingress.header-timeout. */
+    /** Disconnected (headers not in within header-timeout) or 408 (a body slower than read- or request-timeout). */
     SLOW_CLIENT,
     IP_NOT_ALLOWED,
     BANNED,

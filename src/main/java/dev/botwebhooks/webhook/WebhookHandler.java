@@ -88,7 +88,13 @@ class WebhookHandler {
                         .then(ServerResponse
                         .status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_JSON)
                         .bodyValue(Map.of("error", "body too large"))))
-                .onErrorResume(error -> !(error instanceof WebhookRequestReader.BodyTooLarge), error -> {
+                .onErrorResume(WebhookRequestReader.BodyTooSlow.class, tooSlow -> rejected(Rejection.SLOW_CLIENT)
+                        // Closed after the answer: the rest of a trickled body is not worth waiting for.
+                        .then(ServerResponse.status(HttpStatus.REQUEST_TIMEOUT).header(HttpHeaders.CONNECTION, "close")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("error", "the request body came too slowly"))))
+                .onErrorResume(error -> !(error instanceof WebhookRequestReader.BodyTooLarge)
+                        && !(error instanceof WebhookRequestReader.BodyTooSlow), error -> {
                     log.error("webhook for bot {} failed", botId.get(), error);
                     rejections.count(Rejection.UNAVAILABLE);
                     return respond(answers.unavailable(null));

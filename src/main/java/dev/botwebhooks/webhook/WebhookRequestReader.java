@@ -1,5 +1,6 @@
 package dev.botwebhooks.webhook;
 
+import io.netty.handler.timeout.ReadTimeoutException;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -47,7 +48,14 @@ final class WebhookRequestReader {
                     }
                 })
                 .defaultIfEmpty(new byte[0])
-                .onErrorMap(DataBufferLimitException.class, tooLarge -> new BodyTooLarge());
+                .onErrorMap(DataBufferLimitException.class, tooLarge -> new BodyTooLarge())
+                .onErrorMap(WebhookRequestReader::isTimeout, timeout -> new BodyTooSlow());
+    }
+
+    /** Reactor Netty's read timeout, or its request timeout (whose class is not public). */
+    private static boolean isTimeout(Throwable error) {
+        return error instanceof ReadTimeoutException
+                || error.getClass().getName().equals("reactor.netty.http.server.RequestTimeoutException");
     }
 
     ObjectNode options(ServerRequest request, String url, String ip, String body) {
@@ -128,6 +136,13 @@ final class WebhookRequestReader {
         } else {
             ArrayNode array = params.putArray(name);
             values.forEach(array::add);
+        }
+    }
+
+    /** The body paused longer than {@code webhooks.ingress.read-timeout} or took longer than its request-timeout. */
+    static final class BodyTooSlow extends RuntimeException {
+        BodyTooSlow() {
+            super("body too slow", null, false, false);
         }
     }
 

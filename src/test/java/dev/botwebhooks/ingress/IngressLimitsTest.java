@@ -22,7 +22,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The Netty edge: 2KB request line, 4KB headers, 64KB body, 2s header deadline, 1s body read timeout. */
+/** The Netty edge: 2KB request line, 4KB headers, 64KB body, 2s header deadline, 1s body read timeout, 2s body. */
 class IngressLimitsTest extends TightLimitsEndToEndTest {
 
     @Test
@@ -101,15 +101,48 @@ class IngressLimitsTest extends TightLimitsEndToEndTest {
     void aClientStallingItsBodyIsDisconnected() throws IOException {
         Bots.TestBot bot = bots.create("edge").command("/pay", "Bot.setProp('ran', true)");
         URI url = bot.url(Map.of("command", "/pay"));
+        double before = rejections("slow_client");
 
         try (Socket socket = connect()) {
             write(socket, "POST " + url.getRawPath() + "?" + url.getRawQuery() + " HTTP/1.1\r\nHost: localhost\r\n"
                     + "Content-Type: text/plain\r\nContent-Length: 100\r\n\r\nonly a part");
             long start = System.nanoTime();
-            readUntilClosed(socket.getInputStream());
+            assertThat(readUntilClosed(socket.getInputStream())).startsWith("HTTP/1.1 408 ");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(6));
         }
         assertThat(bot.getJson("/properties").get("properties")).isEmpty();
+        assertThat(rejections("slow_client") - before).isEqualTo(1);
+    }
+
+    @Test
+    void aClientTricklingItsBodyIsDisconnectedAtTheRequestTimeout() throws IOException {
+        Bots.TestBot bot = bots.create("edge").command("/pay", "Bot.setProp('ran', true)");
+        URI url = bot.url(Map.of("command", "/pay"));
+        double before = rejections("slow_client");
+
+        try (Socket socket = connect()) {
+            write(socket, "POST " + url.getRawPath() + "?" + url.getRawQuery() + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: text/plain\r\nContent-Length: 1000\r\n\r\n");
+            OutputStream out = socket.getOutputStream();
+            // One body byte every 200 ms: never a pause of read-timeout (1s), but the whole body takes 200s.
+            Disposable trickle = Flux.interval(Duration.ofMillis(200), Schedulers.boundedElastic()).subscribe(tick -> {
+                try {
+                    out.write('a');
+                    out.flush();
+                } catch (IOException closed) {
+                    // The server hung up, which is what the test waits for.
+                }
+            });
+            long start = System.nanoTime();
+            try {
+                assertThat(readUntilClosed(socket.getInputStream())).startsWith("HTTP/1.1 408 ");
+            } finally {
+                trickle.dispose();
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(1500), Duration.ofSeconds(6));
+        }
+        assertThat(bot.getJson("/properties").get("properties")).isEmpty();
+        assertThat(rejections("slow_client") - before).isEqualTo(1);
     }
 
     private Socket connect() throws IOException {

@@ -25,7 +25,8 @@ import org.springframework.test.context.TestPropertySource;
         "webhooks.ingress.max-initial-line-length=2KB",
         "webhooks.ingress.max-header-size=4KB",
         "webhooks.ingress.header-timeout=2s",
-        "webhooks.ingress.read-timeout=1s"})
+        "webhooks.ingress.read-timeout=1s",
+        "webhooks.ingress.request-timeout=2s"})
 public abstract class TightLimitsEndToEndTest extends EndToEndTest {
 
     public static final String GLOBALLY_EXEMPT = "198.51.100.200";
