@@ -52,8 +52,8 @@ class WebhookHandler {
     private final Clock clock;
     private final JsonMapper json;
 
-    WebhookHandler(BotDirectory bots, Admission admission, CommandRunner runner, Answers answers, Rejections rejections, JsonMapper json,
-            WebhooksProperties properties, Clock clock) {
+    WebhookHandler(BotDirectory bots, Admission admission, CommandRunner runner, Answers answers,
+            Rejections rejections, JsonMapper json, WebhooksProperties properties, Clock clock) {
         this.bots = bots;
         this.admission = admission;
         this.runner = runner;
