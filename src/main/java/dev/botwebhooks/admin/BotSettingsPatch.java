@@ -1,5 +1,6 @@
 package dev.botwebhooks.admin;
 
+import dev.botwebhooks.admission.IpRanges;
 import dev.botwebhooks.idempotency.IdempotencySettings;
 import dev.botwebhooks.verification.SignatureSettings;
 import tools.jackson.databind.JsonNode;
@@ -19,8 +20,6 @@ final class BotSettingsPatch {
             "idempotency", "signature");
     static final int MAX_IP_RULES = 1000;
 
-    /** An IPv4 or IPv6 literal with an optional prefix length; a real CIDR parse comes with admission. */
-    private static final Pattern CIDR = Pattern.compile("[0-9A-Fa-f:.]{2,45}(/\\d{1,3})?");
     private static final Pattern TELEGRAM_TOKEN = Pattern.compile("\\d{1,20}:[A-Za-z0-9_-]{20,100}");
 
     private BotSettingsPatch() {
@@ -104,7 +103,7 @@ final class BotSettingsPatch {
             throw ApiProblem.badRequest(key + " has " + value.size() + " entries, at most " + MAX_IP_RULES);
         }
         for (JsonNode entry : value) {
-            if (!entry.isString() || !CIDR.matcher(entry.asString()).matches()) {
+            if (!entry.isString() || !IpRanges.isValid(entry.asString())) {
                 throw ApiProblem.badRequest(key + ": '" + entry + "' is not an IP address or CIDR range");
             }
         }

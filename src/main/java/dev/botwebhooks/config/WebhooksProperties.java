@@ -7,6 +7,7 @@ import org.springframework.util.unit.DataSize;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Everything under {@code webhooks.*}; application.yaml documents each key with its default.
@@ -19,6 +20,7 @@ public record WebhooksProperties(
         @DefaultValue("http://localhost:8080") URI publicBaseUrl,
         String adminToken,
         @DefaultValue Ingress ingress,
+        @DefaultValue Admission admission,
         @DefaultValue Pipeline pipeline,
         @DefaultValue Script script,
         @DefaultValue Cache cache,
@@ -30,19 +32,66 @@ public record WebhooksProperties(
         @DefaultValue Idempotency idempotency,
         @DefaultValue Verification verification) {
 
-    /** @param maxBodySize largest webhook body read; a larger one is answered 413 */
-    public record Ingress(@DefaultValue("1MB") DataSize maxBodySize) {
+    /**
+     * The Netty edge.
+     *
+     * @param maxBodySize           largest webhook body read; a larger one is answered 413
+     * @param maxInitialLineLength  longest request line (method, URL, version); longer is answered 414
+     * @param maxHeaderSize         all request headers together; more is answered 431
+     * @param headerTimeout         from a connection's start, or the end of its previous response, until the
+     *                              next request's headers are in; a client that trickles bytes is disconnected
+     * @param readTimeout           longest pause between two reads of a request body
+     * @param requestTimeout        longest time to read a whole request body
+     */
+    public record Ingress(
+            @DefaultValue("1MB") DataSize maxBodySize,
+            @DefaultValue("8KB") DataSize maxInitialLineLength,
+            @DefaultValue("16KB") DataSize maxHeaderSize,
+            @DefaultValue("10s") Duration headerTimeout,
+            @DefaultValue("10s") Duration readTimeout,
+            @DefaultValue("30s") Duration requestTimeout) {
+    }
+
+    /**
+     * Who may run a bot's webhooks, checked after the signature (DESIGN.md, flow step 3).
+     *
+     * @param trustedProxies  CIDRs whose X-Forwarded-For / Forwarded headers are believed
+     * @param banExemptIps    addresses and CIDRs the ban filter never bans, for every bot
+     * @param banThreshold    requests one address may send in {@code banWindow} (all bots together)
+     * @param banWindow       the window {@code banThreshold} counts in
+     * @param banDuration     how long an address that went over is refused with 429
+     * @param maxTrackedIps   addresses the ban filter remembers (least recently seen are forgotten)
+     * @param rateLimit       a bot's token bucket when its settings name none
+     */
+    public record Admission(
+            @DefaultValue List<String> trustedProxies,
+            @DefaultValue List<String> banExemptIps,
+            @DefaultValue("1000") long banThreshold,
+            @DefaultValue("10s") Duration banWindow,
+            @DefaultValue("60s") Duration banDuration,
+            @DefaultValue("100000") long maxTrackedIps,
+            @DefaultValue RateLimit rateLimit) {
+    }
+
+    /**
+     * @param perSecond tokens added per second (requests per second sustained)
+     * @param burst     bucket size (requests at once)
+     */
+    public record RateLimit(@DefaultValue("100") double perSecond, @DefaultValue("200") long burst) {
     }
 
     /**
      * @param workers       Rhino worker threads
      * @param queueCapacity runs waiting for a worker; beyond it the service answers 503 at once
      * @param stackSize     stack of each worker thread, which bounds native recursion
+     * @param maxInFlightPerBot runs of one bot running or queued at once; beyond it that bot gets 503 at once,
+     *                      so one slow or flooding bot cannot take every worker
      */
     public record Pipeline(
             @DefaultValue("8") int workers,
             @DefaultValue("256") int queueCapacity,
-            @DefaultValue("2MB") DataSize stackSize) {
+            @DefaultValue("2MB") DataSize stackSize,
+            @DefaultValue("4") int maxInFlightPerBot) {
     }
 
     /** Per-run sandbox limits; see {@link ScriptLimits}. */
@@ -54,11 +103,13 @@ public record WebhooksProperties(
             @DefaultValue("100") int maxMessages,
             @DefaultValue("16384") int maxMessageChars,
             @DefaultValue("64KB") DataSize maxPropertySize,
-            @DefaultValue("1000") int maxPropertyWrites) {
+            @DefaultValue("1000") int maxPropertyWrites,
+            @DefaultValue("1MB") DataSize maxAnswerSize) {
 
         public ScriptLimits toLimits() {
             return new ScriptLimits(cpuTime, wallTime, maxAllocated.toBytes(), maxStackDepth, maxMessages,
-                    maxMessageChars, Math.toIntExact(maxPropertySize.toBytes()), maxPropertyWrites);
+                    maxMessageChars, Math.toIntExact(maxPropertySize.toBytes()), maxPropertyWrites,
+                    Math.toIntExact(maxAnswerSize.toBytes()));
         }
     }
 

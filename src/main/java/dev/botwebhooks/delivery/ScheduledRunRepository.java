@@ -108,6 +108,19 @@ public class ScheduledRunRepository {
                 .then();
     }
 
+    /**
+     * Gives the job back untried, to be claimed again after {@code delay}: its claim is not an attempt,
+     * because the run never started (the script workers, or the bot's share of them, were full).
+     */
+    Mono<Void> postpone(ClaimedRun run, Duration delay) {
+        return db.sql("UPDATE scheduled_runs SET run_at = clock_timestamp() + make_interval(secs => :delay), "
+                        + "attempts = attempts - 1, claim = NULL, claimed_until = NULL "
+                        + "WHERE id = :id AND claim = :claim AND status = 'pending'")
+                .bind("delay", delay.toMillis() / 1000.0)
+                .bind("id", run.id()).bind("claim", run.claim())
+                .then();
+    }
+
     /** Gives up on the job: it failed for reasons outside the script too many times. */
     Mono<Void> giveUp(ClaimedRun run, String error) {
         return db.sql("UPDATE scheduled_runs SET status = 'failed', error = :error, finished_at = now(), "

@@ -19,9 +19,11 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Executes due {@code Bot.run} jobs through {@link CommandRunner#runJob}: the job is marked done in the
@@ -32,7 +34,10 @@ import java.util.Map;
 class ScheduledRunWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduledRunWorker.class);
-    private static final List<String> OUTCOMES = List.of("done", "script_error", "refused", "retry", "failed", "lease_lost");
+    private static final List<String> OUTCOMES =
+            List.of("done", "script_error", "refused", "retry", "postponed", "failed", "lease_lost");
+    /** How long a job waits when the workers were full (plus up to as much again, so retries spread). */
+    private static final Duration POSTPONE = Duration.ofMillis(200);
 
     private final ScheduledRunRepository jobs;
     private final CommandRunner runner;
@@ -88,8 +93,9 @@ class ScheduledRunWorker implements SmartLifecycle {
                     count("lease_lost");
                     return Mono.empty();
                 })
-                .onErrorResume(error -> !(error instanceof ScheduledRunRepository.LeaseLost),
-                        error -> retryLater(job, error));
+                .onErrorResume(ScriptWorkers.Overloaded.class, busy -> postpone(job))
+                .onErrorResume(error -> !(error instanceof ScheduledRunRepository.LeaseLost)
+                        && !(error instanceof ScriptWorkers.Overloaded), error -> retryLater(job, error));
     }
 
     private void count(RunCompletion completion) {
@@ -98,6 +104,13 @@ class ScheduledRunWorker implements SmartLifecycle {
 
     private void count(String outcome) {
         outcomes.get(outcome).increment();
+    }
+
+    /** Load shedding is not a failure: the job waits its turn without spending an attempt. */
+    private Mono<Void> postpone(ClaimedRun job) {
+        count("postponed");
+        Duration delay = POSTPONE.plusMillis(ThreadLocalRandom.current().nextLong(POSTPONE.toMillis()));
+        return jobs.postpone(job, delay).onErrorResume(e -> Mono.empty());
     }
 
     private Mono<Void> retryLater(ClaimedRun job, Throwable error) {

@@ -9,6 +9,12 @@ public enum Rejection {
     METHOD_NOT_ALLOWED,
     MALFORMED,
     BODY_TOO_LARGE,
+    /** Netty answered 414: the request line was over webhooks.ingress.max-initial-line-length. */
+    REQUEST_LINE_TOO_LONG,
+    /** Netty answered 431: the headers were over webhooks.ingress.max-header-size. */
+    HEADERS_TOO_LARGE,
+    /** Disconnected (headers not in within header-timeout) or 408 (a body slower than read- or request-timeout). */
+    SLOW_CLIENT,
     IP_NOT_ALLOWED,
     BANNED,
     RATE_LIMITED,

@@ -15,12 +15,14 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The Rhino worker pool: a fixed number of threads with a fixed stack size behind a bounded
- * queue. These threads are the only ones allowed to wait on the database. A full queue is
- * reported as {@link Overloaded} at once, never queued behind.
+ * queue. These threads are the only ones allowed to wait on the database. A full queue, or a bot
+ * that already has its share of runs in flight, is reported as {@link Overloaded} at once, never
+ * queued behind.
  */
 @Component
 public class ScriptWorkers implements DisposableBean {
@@ -29,6 +31,7 @@ public class ScriptWorkers implements DisposableBean {
 
     private final ThreadPoolExecutor executor;
     private final Scheduler scheduler;
+    private final InFlight inFlight;
 
     ScriptWorkers(WebhooksProperties properties) {
         WebhooksProperties.Pipeline pipeline = properties.pipeline();
@@ -36,6 +39,34 @@ public class ScriptWorkers implements DisposableBean {
                 new ArrayBlockingQueue<>(pipeline.queueCapacity()), threads(pipeline.stackSize().toBytes()),
                 new ThreadPoolExecutor.AbortPolicy());
         this.scheduler = Schedulers.fromExecutorService(executor, "script-workers");
+        this.inFlight = new InFlight(pipeline.maxInFlightPerBot());
+    }
+
+    /**
+     * Runs {@code task} for {@code botId} on a worker; errors with {@link Overloaded} when the bot
+     * already has its cap of runs queued or running, or no room is left. The bot's slot is held
+     * until the task ends on its worker (a cancelled caller does not free a worker that still runs).
+     */
+    public <T> Mono<T> run(long botId, Callable<T> task) {
+        return Mono.defer(() -> {
+            InFlight.Slot slot = inFlight.acquire(botId);
+            if (slot == null) {
+                return Mono.error(new Overloaded());
+            }
+            AtomicBoolean started = new AtomicBoolean();
+            return run(() -> {
+                started.set(true);
+                try {
+                    return task.call();
+                } finally {
+                    slot.release();
+                }
+            }).doFinally(signal -> {
+                if (!started.get()) {
+                    slot.release();
+                }
+            });
+        });
     }
 
     /** Runs {@code task} on a worker; errors with {@link Overloaded} when no room is left. */
@@ -51,6 +82,11 @@ public class ScriptWorkers implements DisposableBean {
 
     public int active() {
         return executor.getActiveCount();
+    }
+
+    /** Runs of {@code botId} queued or running now. */
+    public int inFlight(long botId) {
+        return inFlight.count(botId);
     }
 
     @Override

@@ -143,7 +143,7 @@ public class CommandRunner {
                 request.options(), user == null ? null : user.asScriptUser(), user == null ? null : chat(user),
                 user == null ? null : user.id(), user == null ? null : user.chatId());
         RunHost host = new RunHost(request.bot(), properties, users, commands, urls);
-        return workers.run(() -> runMetrics.time(() -> engine.run(run, host)))
+        return workers.run(request.bot().id(), () -> runMetrics.time(() -> engine.run(run, host)))
                 .flatMap(outcome -> commit(request, outcome, completion));
     }
 

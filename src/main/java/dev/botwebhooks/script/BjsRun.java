@@ -46,8 +46,6 @@ import static dev.botwebhooks.script.JsValues.typeError;
  */
 final class BjsRun {
 
-    /** WebApp.render bodies: payment-provider answers and small pages, far above a chat message. */
-    static final int MAX_RENDER_CHARS = 1 << 20;
     static final int MAX_RENDER_HEADERS = 50;
     private static final int MAX_HEADER_VALUE_CHARS = 8192;
     private static final int MAX_MIME_TYPE_CHARS = 255;
@@ -502,9 +500,10 @@ final class BjsRun {
         }
         Scriptable call = (Scriptable) first;
         String body = renderBody(cx, get(call, "content"));
-        if (body.length() > MAX_RENDER_CHARS) {
-            throw new RunAborted(ScriptFailure.Kind.OUTPUT_LIMIT, "WebApp.render content is " + body.length()
-                    + " characters, the limit is " + MAX_RENDER_CHARS);
+        long bytes = utf8Length(body);
+        if (bytes > limits.maxAnswerBytes()) {
+            throw new RunAborted(ScriptFailure.Kind.OUTPUT_LIMIT, "WebApp.render content is " + bytes
+                    + " bytes, the limit is " + limits.maxAnswerBytes());
         }
         int status = renderStatus(get(call, "status"));
         String contentType = renderContentType(get(call, "mime_type"));
@@ -578,6 +577,25 @@ final class BjsRun {
             result.put(name, value);
         }
         return Collections.unmodifiableMap(result);
+    }
+
+    /** UTF-8 size without encoding: the answer is encoded once, when it is sent. */
+    private static long utf8Length(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     private static boolean hasControlCharacter(String text) {

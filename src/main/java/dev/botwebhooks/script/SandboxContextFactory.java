@@ -2,6 +2,8 @@ package dev.botwebhooks.script;
 
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.ContextFactory;
+import org.mozilla.javascript.ErrorReporter;
+import org.mozilla.javascript.EvaluatorException;
 
 import java.lang.management.ManagementFactory;
 
@@ -13,6 +15,8 @@ import java.lang.management.ManagementFactory;
 final class SandboxContextFactory extends ContextFactory {
 
     static final int INSTRUCTION_THRESHOLD = 10_000;
+    /** Rhino's message when the interpreter's frame count passes {@link Context#getMaximumInterpreterStackDepth()}. */
+    static final String STACK_DEPTH_EXCEEDED = "Exceeded maximum stack depth";
 
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -31,6 +35,7 @@ final class SandboxContextFactory extends ContextFactory {
         cx.setMaximumInterpreterStackDepth(limits.maxStackDepth());
         cx.setInstructionObserverThreshold(INSTRUCTION_THRESHOLD);
         cx.setClassShutter(className -> false);
+        cx.setErrorReporter(new StackLimitReporter(cx.getErrorReporter()));
         return cx;
     }
 
@@ -65,6 +70,32 @@ final class SandboxContextFactory extends ContextFactory {
         return THREADS.getCurrentThreadCpuTime();
     }
 
+    /**
+     * Rhino reports "Exceeded maximum stack depth" as an error a script can catch and recurse from
+     * again; this turns it into {@link RunAborted}, which no catch sees. Every other report is as before.
+     */
+    private record StackLimitReporter(ErrorReporter delegate) implements ErrorReporter {
+
+        @Override
+        public void warning(String message, String sourceName, int line, String lineSource, int lineOffset) {
+            delegate.warning(message, sourceName, line, lineSource, lineOffset);
+        }
+
+        @Override
+        public void error(String message, String sourceName, int line, String lineSource, int lineOffset) {
+            delegate.error(message, sourceName, line, lineSource, lineOffset);
+        }
+
+        @Override
+        public EvaluatorException runtimeError(String message, String sourceName, int line, String lineSource,
+                int lineOffset) {
+            if (STACK_DEPTH_EXCEEDED.equals(message)) {
+                throw new RunAborted(ScriptFailure.Kind.STACK_LIMIT, "stack depth limit exceeded");
+            }
+            return delegate.runtimeError(message, sourceName, line, lineSource, lineOffset);
+        }
+    }
+
     static final class SandboxContext extends Context {
 
         Budget budget;
@@ -92,6 +123,17 @@ final class SandboxContextFactory extends ContextFactory {
 
         long cpuUsedNanos() {
             return currentThreadCpuNanos() - cpuStart;
+        }
+
+        long remainingBytes() {
+            return maxAllocatedBytes - (THREADS.getCurrentThreadAllocatedBytes() - allocatedStart);
+        }
+
+        /** Fails the run now when a built-in is about to allocate more than the run has left. */
+        void reserve(double bytes) {
+            if (bytes > remainingBytes()) {
+                throw new RunAborted(ScriptFailure.Kind.MEMORY_LIMIT, "memory limit exceeded");
+            }
         }
 
         /** Memory first: allocating costs CPU too, and the more specific reason helps the bot's owner. */

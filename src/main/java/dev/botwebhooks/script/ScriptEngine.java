@@ -30,7 +30,6 @@ public final class ScriptEngine {
     private static final int COMPILED_SCRIPTS = 10_000;
     private static final int MAX_PUBLIC_MESSAGE_CHARS = 500;
     private static final int STACK_FRAMES = 30;
-    private static final String STACK_DEPTH_EXCEEDED = "Exceeded maximum stack depth";
 
     private final SandboxContextFactory contexts;
     private final Cache<CompiledKey, Compiled> compiled =
@@ -88,8 +87,11 @@ public final class ScriptEngine {
         // Fresh standard objects for every run rather than one sealed scope shared by all runs: Rhino's
         // sealing stops assignment and delete but not Object.defineProperty, Object.freeze or
         // Date.prototype.setTime, so a shared Object.prototype could still be changed for every other
-        // run. A fresh set costs about 0.2 ms; sealed, so that assigning to a built-in fails loudly.
-        ScriptableObject scope = cx.initSafeStandardObjects(null, true);
+        // run. A fresh set costs well under a millisecond; sealed, so that assigning to a built-in fails loudly.
+        // Built unsealed so that the allocating built-ins can be guarded; BuiltInGuards seals them afterwards.
+        RunScope scope = new RunScope();
+        cx.initSafeStandardObjects(scope, false);
+        BuiltInGuards.install(cx, scope, budget);
         BjsRun bjs = new BjsRun(run, host, contexts.limits(), budget, this::compiledSubCommand);
         bjs.install(cx, scope);
         script.script().exec(cx, scope);
@@ -122,7 +124,7 @@ public final class ScriptEngine {
 
     private ScriptOutcome scriptError(Context cx, SandboxContextFactory.Budget budget, RhinoException e) {
         String detail = e.getMessage() + stack(e.getScriptStackTrace(STACK_FRAMES, null));
-        if (e instanceof EvaluatorException && STACK_DEPTH_EXCEEDED.equals(e.details())) {
+        if (e instanceof EvaluatorException && SandboxContextFactory.STACK_DEPTH_EXCEEDED.equals(e.details())) {
             return failed(budget, ScriptFailure.Kind.STACK_LIMIT, "stack depth limit exceeded", detail);
         }
         String message;

@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param maxMessageChars   characters in one message
  * @param maxPropertyBytes  serialized size of one property value
  * @param maxPropertyWrites property writes per run
+ * @param maxAnswerBytes    UTF-8 bytes of the HTTP answer a run chooses with WebApp.render
  */
 public record ScriptLimits(
         Duration cpuTime,
@@ -22,5 +23,13 @@ public record ScriptLimits(
         int maxMessages,
         int maxMessageChars,
         int maxPropertyBytes,
-        int maxPropertyWrites) {
+        int maxPropertyWrites,
+        int maxAnswerBytes) {
+
+    /** The answer limit of the configuration's default, 1 MiB. */
+    public ScriptLimits(Duration cpuTime, Duration wallTime, long maxAllocatedBytes, int maxStackDepth, int maxMessages,
+            int maxMessageChars, int maxPropertyBytes, int maxPropertyWrites) {
+        this(cpuTime, wallTime, maxAllocatedBytes, maxStackDepth, maxMessages, maxMessageChars, maxPropertyBytes,
+                maxPropertyWrites, 1 << 20);
+    }
 }

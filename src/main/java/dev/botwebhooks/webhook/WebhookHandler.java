@@ -1,5 +1,7 @@
 package dev.botwebhooks.webhook;
 
+import dev.botwebhooks.admission.Admission;
+import dev.botwebhooks.admission.Verdict;
 import dev.botwebhooks.bot.Bot;
 import dev.botwebhooks.bot.BotDirectory;
 import dev.botwebhooks.config.WebhooksProperties;
@@ -40,22 +42,26 @@ class WebhookHandler {
     private static final Map<String, String> NOT_FOUND = Map.of("error", "not found");
 
     private final BotDirectory bots;
+    private final Admission admission;
     private final ProviderGate gate;
     private final Answers answers;
     private final Rejections rejections;
     private final WebhookRequestReader reader;
     private final String publicBaseUrl;
     private final Clock clock;
+    private final JsonMapper json;
 
-    WebhookHandler(BotDirectory bots, ProviderGate gate, Answers answers, Rejections rejections, JsonMapper json,
-            WebhooksProperties properties, Clock clock) {
+    WebhookHandler(BotDirectory bots, Admission admission, ProviderGate gate, Answers answers,
+            Rejections rejections, JsonMapper json, WebhooksProperties properties, Clock clock) {
         this.bots = bots;
+        this.admission = admission;
         this.gate = gate;
         this.answers = answers;
         this.rejections = rejections;
         this.reader = new WebhookRequestReader(json, properties.ingress().maxBodySize().toBytes());
         this.publicBaseUrl = stripTrailingSlash(properties.publicBaseUrl().toString());
         this.clock = clock;
+        this.json = json;
     }
 
     Mono<ServerResponse> handle(ServerRequest request) {
@@ -81,7 +87,13 @@ class WebhookHandler {
                         .then(ServerResponse
                         .status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_JSON)
                         .bodyValue(Map.of("error", "body too large"))))
-                .onErrorResume(error -> !(error instanceof WebhookRequestReader.BodyTooLarge), error -> {
+                .onErrorResume(WebhookRequestReader.BodyTooSlow.class, tooSlow -> rejected(Rejection.SLOW_CLIENT)
+                        // Closed after the answer: the rest of a trickled body is not worth waiting for.
+                        .then(ServerResponse.status(HttpStatus.REQUEST_TIMEOUT).header(HttpHeaders.CONNECTION, "close")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("error", "the request body came too slowly"))))
+                .onErrorResume(error -> !(error instanceof WebhookRequestReader.BodyTooLarge)
+                        && !(error instanceof WebhookRequestReader.BodyTooSlow), error -> {
                     log.error("webhook for bot {} failed", botId.get(), error);
                     rejections.count(Rejection.UNAVAILABLE);
                     return respond(answers.unavailable(null));
@@ -120,12 +132,18 @@ class WebhookHandler {
                         .bodyValue(Map.of("error", "this webhook URL has expired"));
             }
         }
+        // After the signature, so that an unsigned flood cannot spend a bot's rate limit; before the body is read.
+        Verdict verdict = admission.admit(bot, request.exchange().getRequest());
+        if (verdict instanceof Verdict.Refused refused) {
+            return respond(new Answer(refused.status(), MediaType.APPLICATION_JSON_VALUE, Map.of(),
+                    json.writeValueAsString(Map.of("error", refused.message())), refused.retryAfterSeconds()));
+        }
+        String ip = ((Verdict.Admitted) verdict).clientIp();
         return reader.body(request).flatMap(bytes -> {
             String body = bytes.length == 0 ? null : new String(bytes, StandardCharsets.UTF_8);
             String content = body != null ? body : fields.content();
             String url = publicBaseUrl + request.uri().getRawPath()
                     + (request.uri().getRawQuery() == null ? "" : "?" + request.uri().getRawQuery());
-            String ip = WebhookRequestReader.clientIp(request);
             CallContext call = new CallContext(request.method().name(), url, ip,
                     reader.titleCaseHeaders(request.headers().asHttpHeaders()), bytes.length == 0 ? null : bytes, receivedAt,
                     startNanos);

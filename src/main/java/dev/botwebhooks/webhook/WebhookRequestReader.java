@@ -1,5 +1,6 @@
 package dev.botwebhooks.webhook;
 
+import io.netty.handler.timeout.ReadTimeoutException;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -14,7 +15,6 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -48,7 +48,14 @@ final class WebhookRequestReader {
                     }
                 })
                 .defaultIfEmpty(new byte[0])
-                .onErrorMap(DataBufferLimitException.class, tooLarge -> new BodyTooLarge());
+                .onErrorMap(DataBufferLimitException.class, tooLarge -> new BodyTooLarge())
+                .onErrorMap(WebhookRequestReader::isTimeout, timeout -> new BodyTooSlow());
+    }
+
+    /** Reactor Netty's read timeout, or its request timeout (whose class is not public). */
+    private static boolean isTimeout(Throwable error) {
+        return error instanceof ReadTimeoutException
+                || error.getClass().getName().equals("reactor.netty.http.server.RequestTimeoutException");
     }
 
     ObjectNode options(ServerRequest request, String url, String ip, String body) {
@@ -65,13 +72,6 @@ final class WebhookRequestReader {
         ObjectNode result = json.createObjectNode();
         headers.forEach((name, values) -> result.put(titleCase(name), String.join(", ", values)));
         return result;
-    }
-
-    static String clientIp(ServerRequest request) {
-        return request.remoteAddress()
-                .map(InetSocketAddress::getAddress)
-                .map(address -> address.getHostAddress())
-                .orElse(null);
     }
 
     /** {@code x-hub-signature-256} -> {@code X-Hub-Signature-256}, as BJS scripts expect. */
@@ -136,6 +136,13 @@ final class WebhookRequestReader {
         } else {
             ArrayNode array = params.putArray(name);
             values.forEach(array::add);
+        }
+    }
+
+    /** The body paused longer than {@code webhooks.ingress.read-timeout} or took longer than its request-timeout. */
+    static final class BodyTooSlow extends RuntimeException {
+        BodyTooSlow() {
+            super("body too slow", null, false, false);
         }
     }
 

@@ -1,6 +1,9 @@
 package dev.botwebhooks.support;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -10,9 +13,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Base of the end-to-end tests: the whole application on a random port, a real PostgreSQL
- * (configured, else embedded), real HTTP. Each test makes its own bots and deletes them after.
+ * (configured, else embedded), real HTTP. Each test makes its own bots and deletes them after, and
+ * fails when BlockHound saw a blocking call on a Netty or Reactor parallel thread while it ran.
  * Chat messages go to the JVM's {@link FakeTelegram}; the workers poll fast so that tests are quick.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -58,8 +64,22 @@ public abstract class EndToEndTest {
         bots = new Bots(http, baseUrl);
     }
 
+    @Autowired
+    protected MeterRegistry meters;
+
     @AfterEach
     void deleteBots() {
         bots.deleteAll();
+    }
+
+    @AfterEach
+    void noBlockingCallOnNonBlockingThreads() {
+        assertThat(BlockingCalls.drain()).as("blocking calls on Netty or Reactor parallel threads").isEmpty();
+    }
+
+    /** The {@code webhook.rejections} count of one reason, e.g. {@code "rate_limited"}. */
+    protected double rejections(String reason) {
+        Counter counter = meters.find("webhook.rejections").tag("reason", reason).counter();
+        return counter == null ? 0 : counter.count();
     }
 }

@@ -1,0 +1,135 @@
+package dev.botwebhooks.admission;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.botwebhooks.bot.Bot;
+import dev.botwebhooks.config.WebhooksProperties;
+import dev.botwebhooks.ops.Rejection;
+import dev.botwebhooks.ops.Rejections;
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.ipv4.IPv4Address;
+import inet.ipaddr.ipv6.IPv6Address;
+import io.github.bucket4j.TimeMeter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+
+/**
+ * Decides whether a verified webhook call may run, in the order of DESIGN.md: the bot's IP
+ * allowlist (403), the ban filter across all bots (429), the bot's rate limit (429). CPU and
+ * memory only, so it runs on the Netty thread.
+ */
+@Component
+public class Admission {
+
+    private static final Logger log = LoggerFactory.getLogger(Admission.class);
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+    private final ClientIps clientIps;
+    private final IpRanges globalBanExempt;
+    private final BanFilter banFilter;
+    private final RateLimiter rateLimiter;
+    private final RateLimiter.RateLimit defaultRateLimit;
+    private final Rejections rejections;
+    /** Keyed by the settings object itself (weak keys compare by identity): a changed bot gets a new one. */
+    private final Cache<JsonNode, BotPolicy> policies;
+
+    @Autowired
+    Admission(WebhooksProperties properties, Rejections rejections) {
+        this(properties, rejections, TimeMeter.SYSTEM_NANOTIME);
+    }
+
+    Admission(WebhooksProperties properties, Rejections rejections, TimeMeter time) {
+        WebhooksProperties.Admission admission = properties.admission();
+        this.clientIps = new ClientIps(IpRanges.parse(admission.trustedProxies()));
+        this.globalBanExempt = IpRanges.parse(admission.banExemptIps());
+        this.banFilter = new BanFilter(admission.banThreshold(), admission.banWindow(), admission.banDuration(),
+                admission.maxTrackedIps(), time);
+        this.rateLimiter = new RateLimiter(properties.cache().maxBots(), time);
+        this.defaultRateLimit = new RateLimiter.RateLimit(admission.rateLimit().perSecond(), admission.rateLimit().burst());
+        this.rejections = rejections;
+        this.policies = Caffeine.newBuilder().weakKeys().maximumSize(properties.cache().maxBots()).build();
+    }
+
+    public Verdict admit(Bot bot, ServerHttpRequest request) {
+        IPAddress client = clientIps.resolve(socketAddress(request),
+                headers(request, "Forwarded"), headers(request, "X-Forwarded-For"));
+        BotPolicy policy = policy(bot);
+        if (policy.restricted() && !policy.allowed().contains(client)) {
+            return refused(403, Rejection.IP_NOT_ALLOWED, "this address may not call this webhook", 0);
+        }
+        if (client != null && !globalBanExempt.contains(client) && !policy.banExempt().contains(client)) {
+            long banned = banFilter.banNanos(client.toCanonicalString());
+            if (banned > 0) {
+                return refused(429, Rejection.BANNED, "too many requests from this address", banned);
+            }
+        }
+        long wait = rateLimiter.waitNanos(bot.id(), policy.rateLimit());
+        if (wait > 0) {
+            return refused(429, Rejection.RATE_LIMITED, "rate limit of this bot exceeded", wait);
+        }
+        return new Verdict.Admitted(client == null ? null : client.toCanonicalString());
+    }
+
+    private BotPolicy policy(Bot bot) {
+        JsonNode settings = bot.settings();
+        if (settings == null) {
+            return BotPolicy.of(null, defaultRateLimit);
+        }
+        return policies.get(settings, key -> {
+            try {
+                return BotPolicy.of(key, defaultRateLimit);
+            } catch (IllegalArgumentException badSettings) {
+                // The admin API validates settings, so this is a stored value from elsewhere: fail closed.
+                log.error("bot {} has unreadable admission settings; refusing its webhooks", bot.id(), badSettings);
+                return new BotPolicy(true, IpRanges.NONE, IpRanges.NONE, defaultRateLimit);
+            }
+        });
+    }
+
+    private Verdict refused(int status, Rejection reason, String message, long waitNanos) {
+        rejections.count(reason);
+        Integer retryAfter = status == 429 ? retryAfterSeconds(waitNanos) : null;
+        return new Verdict.Refused(status, reason, message, retryAfter);
+    }
+
+    /** Whole seconds, rounded up, at least 1: a caller retrying then will find a token. */
+    static int retryAfterSeconds(long waitNanos) {
+        long seconds = (waitNanos + NANOS_PER_SECOND - 1) / NANOS_PER_SECOND;
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, seconds));
+    }
+
+    private static List<String> headers(ServerHttpRequest request, String name) {
+        List<String> values = request.getHeaders().get(name);
+        return values == null ? List.of() : values;
+    }
+
+    static {
+        // Loads the address classes at startup rather than on an event loop with the first request.
+        new IPv4Address(new byte[4]).toCanonicalString();
+        new IPv6Address(new byte[16]).isIPv4Mapped();
+    }
+
+    private static IPAddress socketAddress(ServerHttpRequest request) {
+        InetSocketAddress remote = request.getRemoteAddress();
+        InetAddress address = remote == null ? null : remote.getAddress();
+        if (address instanceof Inet4Address v4) {
+            return new IPv4Address(v4);
+        }
+        if (address instanceof Inet6Address v6) {
+            // The bytes only: a link-local zone (%eth0) would never match a configured block.
+            IPv6Address ipv6 = new IPv6Address(v6.getAddress());
+            return ipv6.isIPv4Mapped() ? ipv6.getEmbeddedIPv4Address() : ipv6;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.botwebhooks.admission;
+
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A bot's admission settings, parsed once per settings object (they were validated by the admin API).
+ *
+ * @param restricted whether {@code allowed} limits the callers; false when the bot has no allowlist
+ */
+record BotPolicy(boolean restricted, IpRanges allowed, IpRanges banExempt, RateLimiter.RateLimit rateLimit) {
+
+    static BotPolicy of(JsonNode settings, RateLimiter.RateLimit defaultRateLimit) {
+        JsonNode allowlist = settings == null ? null : settings.get("allowed_ips");
+        boolean restricted = allowlist != null && allowlist.isArray() && !allowlist.isEmpty();
+        return new BotPolicy(restricted, ranges(allowlist), ranges(settings == null ? null : settings.get("ban_exempt_ips")),
+                rateLimit(settings == null ? null : settings.get("rate_limit"), defaultRateLimit));
+    }
+
+    /** Throws {@link IllegalArgumentException} for an entry that is not an address or CIDR block. */
+    private static IpRanges ranges(JsonNode list) {
+        if (list == null || !list.isArray()) {
+            return IpRanges.NONE;
+        }
+        List<String> entries = new ArrayList<>(list.size());
+        list.forEach(entry -> entries.add(entry.asString()));
+        return IpRanges.parse(entries);
+    }
+
+    private static RateLimiter.RateLimit rateLimit(JsonNode limit, RateLimiter.RateLimit defaultRateLimit) {
+        if (limit == null || !limit.isObject() || !limit.path("per_second").isNumber()
+                || limit.get("per_second").asDouble() <= 0) {
+            return defaultRateLimit;
+        }
+        double perSecond = limit.get("per_second").asDouble();
+        JsonNode burst = limit.get("burst");
+        // Without a burst, one second's worth of requests may come at once.
+        long size = burst != null && burst.isIntegralNumber() && burst.asLong() >= 1 ? burst.asLong()
+                : Math.max(1, (long) Math.ceil(perSecond));
+        return new RateLimiter.RateLimit(perSecond, size);
+    }
+}

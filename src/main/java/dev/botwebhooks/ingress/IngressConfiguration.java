@@ -1,0 +1,37 @@
+package dev.botwebhooks.ingress;
+
+import dev.botwebhooks.config.WebhooksProperties;
+import dev.botwebhooks.ops.Rejections;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import reactor.netty.NettyPipeline;
+
+/**
+ * Applies {@code webhooks.ingress.*} timeouts to the Reactor Netty server. The request-line and
+ * header limits go through Spring Boot's own {@code server.*} keys (application.yaml maps them from
+ * ours): Boot sets Netty's request decoder after every customizer, so a decoder set here is lost.
+ */
+@Configuration(proxyBeanMethods = false)
+class IngressConfiguration {
+
+    @Bean
+    NettyServerCustomizer ingressLimits(WebhooksProperties properties, Rejections rejections) {
+        WebhooksProperties.Ingress ingress = properties.ingress();
+        long headerDeadlineMillis = ingress.headerTimeout().toMillis();
+        return server -> server
+                .readTimeout(ingress.readTimeout())
+                .requestTimeout(ingress.requestTimeout())
+                // Reactor Netty's idle timeout restarts on every byte; the header deadline does not.
+                .idleTimeout(ingress.headerTimeout())
+                .doOnChannelInit((observer, channel, remote) -> {
+                    HeaderDeadline deadline = new HeaderDeadline(headerDeadlineMillis, rejections);
+                    channel.pipeline().addFirst(HeaderDeadline.NAME + ".bytes", deadline.bytesSeen());
+                    if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
+                        channel.pipeline().addAfter(NettyPipeline.HttpCodec, HeaderDeadline.NAME, deadline);
+                    } else {
+                        channel.pipeline().addLast(HeaderDeadline.NAME, deadline);
+                    }
+                });
+    }
+}
