@@ -13,6 +13,9 @@ JVM_FLAGS=${BENCH_JVM_FLAGS:--Xms384m -Xmx384m -XX:+UseParallelGC -XX:MaxMetaspa
 SERVICE_PORT=18080
 BASELINE_PORT=18090
 ADMIN_TOKEN=bench-admin-token
+# All load comes from 127.0.0.1: exempt it from the per-address ban filter, and let one bot use the
+# whole pipeline (the per-bot fairness cap would otherwise answer most of a single bot's load 503).
+SERVICE_ARGS=${BENCH_SERVICE_ARGS:---webhooks.admission.ban-exempt-ips=127.0.0.1 --webhooks.pipeline.max-in-flight-per-bot=1000}
 
 command -v wrk >/dev/null || { apt-get update -q && apt-get install -y -q wrk; }
 command -v python3 >/dev/null || { apt-get update -q && apt-get install -y -q python3; }
@@ -28,7 +31,7 @@ trap cleanup EXIT
 # The service: the configured PostgreSQL (WEBHOOKS_DATABASE_*) if set, else a fresh embedded one.
 java $JVM_FLAGS -cp "$CP" -Dwebhooks.dev.embedded-postgres-dir="$OUT/postgres" \
   dev.botwebhooks.DevBotWebhooksApplication --server.port=$SERVICE_PORT --webhooks.admin-token=$ADMIN_TOKEN \
-  --logging.level.root=WARN > "$OUT/service.log" 2>&1 &
+  --logging.level.root=WARN $SERVICE_ARGS > "$OUT/service.log" 2>&1 &
 service_pid=$!; pids+=("$service_pid")
 java $JVM_FLAGS -cp "$CP" dev.botwebhooks.bench.BaselineServer $BASELINE_PORT > "$OUT/baseline.log" 2>&1 &
 pids+=("$!")

@@ -29,7 +29,7 @@ for r in rows:
     if r["scenario"] == "d-overload":
         o = r["open_loop"]
         print(f"\n(d) overload, open loop at {overload_rate} req/s for {o['seconds']} s: sent {o['sent']}, "
-              f"client errors {o['errors']}")
+              f"client errors {o['errors']}, ticks the client could not send {o.get('dropped_by_client', 0)}")
         print("\n| status | count | p50 ms | p99 ms | p99.9 ms |\n|---|---:|---:|---:|---:|")
         for status, s in sorted(o["statuses"].items()):
             print(f"| {status} | {s['count']} | {s['p50_ms']:.2f} | {s['p99_ms']:.2f} | {s['p999_ms']:.2f} |")

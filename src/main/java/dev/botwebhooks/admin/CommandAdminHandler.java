@@ -1,6 +1,7 @@
 package dev.botwebhooks.admin;
 
 import dev.botwebhooks.command.Command;
+import dev.botwebhooks.command.CommandDirectory;
 import dev.botwebhooks.command.CommandRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -21,10 +22,12 @@ class CommandAdminHandler {
 
     private final AdminAuthentication auth;
     private final CommandRepository commands;
+    private final CommandDirectory directory;
 
-    CommandAdminHandler(AdminAuthentication auth, CommandRepository commands) {
+    CommandAdminHandler(AdminAuthentication auth, CommandRepository commands, CommandDirectory directory) {
         this.auth = auth;
         this.commands = commands;
+        this.directory = directory;
     }
 
     record CommandView(String name, String code, long version, Instant updatedAt) {
@@ -44,7 +47,8 @@ class CommandAdminHandler {
                     if (code == null) {
                         throw ApiProblem.badRequest("code is required");
                     }
-                    return commands.save(found.getT1(), name, code);
+                    return commands.save(found.getT1(), name, code)
+                            .doOnNext(saved -> directory.forget(saved.botId(), saved.name()));
                 })
                 .flatMap(command -> ServerResponse.ok().bodyValue(CommandView.of(command)));
     }
@@ -66,7 +70,7 @@ class CommandAdminHandler {
     Mono<ServerResponse> delete(ServerRequest request) {
         String name = request.pathVariable("name");
         return auth.bot(request)
-                .flatMap(botId -> commands.delete(botId, name))
+                .flatMap(botId -> commands.delete(botId, name).doOnNext(deleted -> directory.forget(botId, name)))
                 .flatMap(deleted -> deleted ? ServerResponse.noContent().build()
                         : Mono.error(ApiProblem.notFound("command " + name + " not found")));
     }

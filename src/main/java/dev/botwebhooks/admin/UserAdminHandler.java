@@ -1,6 +1,7 @@
 package dev.botwebhooks.admin;
 
 import dev.botwebhooks.user.BotUser;
+import dev.botwebhooks.user.UserDirectory;
 import dev.botwebhooks.user.UserRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -17,11 +18,13 @@ class UserAdminHandler {
 
     private final AdminAuthentication auth;
     private final UserRepository users;
+    private final UserDirectory directory;
     private final JsonMapper json;
 
-    UserAdminHandler(AdminAuthentication auth, UserRepository users, JsonMapper json) {
+    UserAdminHandler(AdminAuthentication auth, UserRepository users, UserDirectory directory, JsonMapper json) {
         this.auth = auth;
         this.users = users;
+        this.directory = directory;
         this.json = json;
     }
 
@@ -36,7 +39,8 @@ class UserAdminHandler {
                         throw ApiProblem.badRequest("the user profile is " + size + " bytes, at most "
                                 + MAX_PROFILE_BYTES);
                     }
-                    return users.save(found.getT1(), userId, profile);
+                    return users.save(found.getT1(), userId, profile)
+                            .doOnNext(saved -> directory.forget(saved.botId(), saved.id()));
                 })
                 .flatMap(user -> ServerResponse.ok().bodyValue(user.asScriptUser()));
     }

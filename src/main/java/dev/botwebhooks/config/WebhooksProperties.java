@@ -129,8 +129,18 @@ public record WebhooksProperties(
     public record Commit(@DefaultValue("64") int maxBatch, @DefaultValue("4") int maxConcurrentTransactions) {
     }
 
-    /** @param botTtl how long a bot's secret and settings are cached; a rotation elsewhere takes effect after it */
-    public record Cache(@DefaultValue("10s") Duration botTtl, @DefaultValue("10000") long maxBots) {
+    /**
+     * @param botTtl     how long a bot's secret and settings are cached; a rotation elsewhere takes effect after it
+     * @param maxBots    bots kept in that cache
+     * @param dataTtl    how long commands and users are cached for the webhook path; a change made on another
+     *                   replica takes effect after it
+     * @param maxEntries commands and users kept in those caches (each)
+     */
+    public record Cache(
+            @DefaultValue("10s") Duration botTtl,
+            @DefaultValue("10000") long maxBots,
+            @DefaultValue("2s") Duration dataTtl,
+            @DefaultValue("100000") long maxEntries) {
     }
 
     /**

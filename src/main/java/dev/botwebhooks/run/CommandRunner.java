@@ -4,6 +4,7 @@ import dev.botwebhooks.call.CallOrigin;
 import dev.botwebhooks.call.CallRecord;
 import dev.botwebhooks.call.CallRepository;
 import dev.botwebhooks.command.Command;
+import dev.botwebhooks.command.CommandDirectory;
 import dev.botwebhooks.command.CommandRepository;
 import dev.botwebhooks.delivery.ScheduledRunRepository;
 import dev.botwebhooks.message.MessageRepository;
@@ -19,6 +20,7 @@ import dev.botwebhooks.script.ScriptOutcome;
 import dev.botwebhooks.script.ScriptRun;
 import dev.botwebhooks.script.ScriptSource;
 import dev.botwebhooks.user.BotUser;
+import dev.botwebhooks.user.UserDirectory;
 import dev.botwebhooks.user.UserRepository;
 import dev.botwebhooks.webhook.WebhookUrls;
 import org.slf4j.Logger;
@@ -50,6 +52,8 @@ public class CommandRunner {
 
     private final CommandRepository commands;
     private final UserRepository users;
+    private final CommandDirectory commandDirectory;
+    private final UserDirectory userDirectory;
     private final PropertyRepository properties;
     private final MessageRepository messages;
     private final ScheduledRunRepository scheduledRuns;
@@ -64,12 +68,15 @@ public class CommandRunner {
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
 
-    CommandRunner(CommandRepository commands, UserRepository users, PropertyRepository properties,
+    CommandRunner(CommandRepository commands, UserRepository users, CommandDirectory commandDirectory,
+            UserDirectory userDirectory, PropertyRepository properties,
             MessageRepository messages, ScheduledRunRepository scheduledRuns, CallRepository calls,
             ScriptWorkers workers, ScriptEngine engine, WebhookUrls urls, Answers answers, Rejections rejections,
             ScriptRunMetrics runMetrics, GroupCommit groupCommit, JsonMapper json, ApplicationEventPublisher events) {
         this.commands = commands;
         this.users = users;
+        this.commandDirectory = commandDirectory;
+        this.userDirectory = userDirectory;
         this.properties = properties;
         this.messages = messages;
         this.scheduledRuns = scheduledRuns;
@@ -119,10 +126,9 @@ public class CommandRunner {
 
     private Mono<RunCompletion> start(RunRequest request, Function<RunCompletion, Mono<Void>> completion) {
         long botId = request.bot().id();
-        Mono<Optional<Command>> command = commands.find(botId, request.commandName()).map(Optional::of)
-                .defaultIfEmpty(Optional.empty());
+        Mono<Optional<Command>> command = commandDirectory.find(botId, request.commandName());
         Mono<Optional<BotUser>> user = request.userId() == null ? Mono.just(Optional.empty())
-                : users.find(botId, request.userId()).map(Optional::of).defaultIfEmpty(Optional.empty());
+                : userDirectory.find(botId, request.userId());
         return Mono.zip(command, user)
                 .flatMap(found -> {
                     if (found.getT1().isEmpty()) {

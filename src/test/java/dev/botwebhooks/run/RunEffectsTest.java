@@ -82,4 +82,19 @@ class RunEffectsTest extends EndToEndTest {
         http.get().uri(bot.localUrl(Map.of("command", "/ok"))).exchange().expectStatus().isOk();
         assertThat(bot.getJson("/properties").get("properties")).isEmpty();
     }
+
+    @Test
+    void aReplacedCommandOrProfileIsSeenByTheVeryNextCall() {
+        Bots.TestBot bot = bots.create("effects").user(3, Map.of("first_name", "Ann"))
+                .command("/hi", "Bot.sendMessage('v1 ' + user.first_name)");
+        java.net.URI url = bot.localUrl(Map.of("command", "/hi", "user_id", 3));
+        http.get().uri(url).exchange().expectBody().json("{\"answer\": \"v1 Ann\"}");
+
+        bot.command("/hi", "Bot.sendMessage('v2 ' + user.first_name)").user(3, Map.of("first_name", "Bo"));
+
+        http.get().uri(url).exchange().expectBody().json("{\"answer\": \"v2 Bo\"}");
+        http.delete().uri(bot.api("/commands/%2Fhi")).header("Authorization", "Bearer " + bot.apiKey()).exchange()
+                .expectStatus().isNoContent();
+        http.get().uri(url).exchange().expectStatus().isNotFound();
+    }
 }

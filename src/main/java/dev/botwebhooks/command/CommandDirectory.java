@@ -1,0 +1,31 @@
+package dev.botwebhooks.command;
+
+import dev.botwebhooks.cache.ReadThroughCache;
+import dev.botwebhooks.config.WebhooksProperties;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+import java.util.Optional;
+
+/** Commands by bot and name for the webhook path, cached briefly (a replaced command is seen within the TTL). */
+@Component
+public class CommandDirectory {
+
+    private record Key(long botId, String name) {
+    }
+
+    private final ReadThroughCache<Key, Command> cache;
+
+    CommandDirectory(CommandRepository commands, WebhooksProperties properties) {
+        this.cache = new ReadThroughCache<>(properties.cache().dataTtl(), properties.cache().maxEntries(),
+                key -> commands.find(key.botId(), key.name()));
+    }
+
+    public Mono<Optional<Command>> find(long botId, String name) {
+        return cache.get(new Key(botId, name));
+    }
+
+    public void forget(long botId, String name) {
+        cache.forget(new Key(botId, name));
+    }
+}

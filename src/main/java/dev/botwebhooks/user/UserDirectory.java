@@ -1,0 +1,31 @@
+package dev.botwebhooks.user;
+
+import dev.botwebhooks.cache.ReadThroughCache;
+import dev.botwebhooks.config.WebhooksProperties;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+import java.util.Optional;
+
+/** Users by bot and id for the webhook path, cached briefly (a changed profile is seen within the TTL). */
+@Component
+public class UserDirectory {
+
+    private record Key(long botId, long userId) {
+    }
+
+    private final ReadThroughCache<Key, BotUser> cache;
+
+    UserDirectory(UserRepository users, WebhooksProperties properties) {
+        this.cache = new ReadThroughCache<>(properties.cache().dataTtl(), properties.cache().maxEntries(),
+                key -> users.find(key.botId(), key.userId()));
+    }
+
+    public Mono<Optional<BotUser>> find(long botId, long userId) {
+        return cache.get(new Key(botId, userId));
+    }
+
+    public void forget(long botId, long userId) {
+        cache.forget(new Key(botId, userId));
+    }
+}
