@@ -8,14 +8,15 @@ cd "$(dirname "$0")/../.."
 OUT=target/bench
 DURATION=${BENCH_DURATION:-20}        # seconds per scenario
 WARMUP=${BENCH_WARMUP:-30}            # seconds of JIT warm-up on the service (the JIT needs ~30 s)
-CONNECTIONS=${BENCH_CONNECTIONS:-64}  # wrk connections
+CONNECTIONS=${BENCH_CONNECTIONS:-32}  # wrk connections (the service admits as many at once, below)
 JVM_FLAGS=${BENCH_JVM_FLAGS:--Xms384m -Xmx384m -XX:+UseParallelGC -XX:MaxMetaspaceSize=128m}
 SERVICE_PORT=18080
 BASELINE_PORT=18090
 ADMIN_TOKEN=bench-admin-token
-# All load comes from 127.0.0.1: exempt it from the per-address ban filter, and let one bot use the
-# whole pipeline (the per-bot fairness cap would otherwise answer most of a single bot's load 503).
-SERVICE_ARGS=${BENCH_SERVICE_ARGS:---webhooks.admission.ban-exempt-ips=127.0.0.1 --webhooks.pipeline.max-in-flight-per-bot=1000}
+# All load comes from 127.0.0.1: exempt it from the per-address ban filter, let one bot use the whole
+# pipeline (the per-bot fairness cap would otherwise answer most of a single bot's load 503), and admit
+# as many webhooks at once as wrk keeps open, so that (d) refuses the excess instead of queueing it.
+SERVICE_ARGS=${BENCH_SERVICE_ARGS:---webhooks.admission.ban-exempt-ips=127.0.0.1 --webhooks.pipeline.max-in-flight-per-bot=1000 --webhooks.pipeline.max-concurrent-webhooks=32}
 
 command -v wrk >/dev/null || { apt-get update -q && apt-get install -y -q wrk; }
 command -v python3 >/dev/null || { apt-get update -q && apt-get install -y -q python3; }

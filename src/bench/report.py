@@ -14,7 +14,7 @@ cpu = subprocess.run(["sh", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d:
                      text=True).stdout.strip()
 print(f"# bot-webhooks benchmark\n\nMachine: {os.cpu_count()} cores, {cpu}, {platform.system()} "
       f"{platform.release()}; service and baseline JVM flags: `{os.environ.get('BENCH_JVM_FLAGS', '-Xms384m -Xmx384m -XX:+UseParallelGC -XX:MaxMetaspaceSize=128m')}`; "
-      f"load from wrk (2 threads, {os.environ.get('BENCH_CONNECTIONS', '64')} connections) on 127.0.0.1.\n")
+      f"load from wrk (2 threads, {os.environ.get('BENCH_CONNECTIONS', '32')} connections) on 127.0.0.1.\n")
 print("| scenario | req/s | ratio to (a) | p50 ms | p99 ms | p99.9 ms | socket errors | statuses |")
 print("|---|---:|---:|---:|---:|---:|---:|---|")
 for name in ["a-baseline", "b-trivial", "c-writes", "e-many-bots"]:
@@ -34,6 +34,7 @@ for r in rows:
         for status, s in sorted(o["statuses"].items()):
             print(f"| {status} | {s['count']} | {s['p50_ms']:.2f} | {s['p99_ms']:.2f} | {s['p999_ms']:.2f} |")
 
+print(f"\nService arguments: `{os.environ.get('BENCH_SERVICE_ARGS', '--webhooks.admission.ban-exempt-ips=127.0.0.1 --webhooks.pipeline.max-in-flight-per-bot=1000 --webhooks.pipeline.max-concurrent-webhooks=32')}`.")
 print(f"\nService RSS: max {int(max_rss_kb) // 1024} MB under load; {int(rss_before_kb) // 1024} MB before (d), "
       f"{int(rss_after_kb) // 1024} MB after (d).")
 

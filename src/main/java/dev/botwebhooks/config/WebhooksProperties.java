@@ -86,12 +86,15 @@ public record WebhooksProperties(
      * @param stackSize     stack of each worker thread, which bounds native recursion
      * @param maxInFlightPerBot runs of one bot running or queued at once; beyond it that bot gets 503 at once,
      *                      so one slow or flooding bot cannot take every worker
+     * @param maxConcurrentWebhooks webhooks admitted and not yet answered, wherever they wait (worker, pool
+     *                      connection, commit); beyond it 503 at once, so a backlog never makes every answer slow
      */
     public record Pipeline(
             @DefaultValue("8") int workers,
             @DefaultValue("256") int queueCapacity,
             @DefaultValue("2MB") DataSize stackSize,
-            @DefaultValue("4") int maxInFlightPerBot) {
+            @DefaultValue("4") int maxInFlightPerBot,
+            @DefaultValue("256") int maxConcurrentWebhooks) {
     }
 
     /** Per-run sandbox limits; see {@link ScriptLimits}. */

@@ -12,6 +12,7 @@ import dev.botwebhooks.ops.Rejection;
 import dev.botwebhooks.ops.Rejections;
 import dev.botwebhooks.ops.ScriptRunMetrics;
 import dev.botwebhooks.pipeline.ScriptWorkers;
+import dev.botwebhooks.pipeline.WebhookConcurrency;
 import dev.botwebhooks.property.PropertyRepository;
 import dev.botwebhooks.script.Effects;
 import dev.botwebhooks.script.ScriptEngine;
@@ -65,6 +66,7 @@ public class CommandRunner {
     private final Rejections rejections;
     private final ScriptRunMetrics runMetrics;
     private final GroupCommit groupCommit;
+    private final WebhookConcurrency concurrency;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
 
@@ -72,7 +74,7 @@ public class CommandRunner {
             UserDirectory userDirectory, PropertyRepository properties,
             MessageRepository messages, ScheduledRunRepository scheduledRuns, CallRepository calls,
             ScriptWorkers workers, ScriptEngine engine, WebhookUrls urls, Answers answers, Rejections rejections,
-            ScriptRunMetrics runMetrics, GroupCommit groupCommit, JsonMapper json, ApplicationEventPublisher events) {
+            ScriptRunMetrics runMetrics, GroupCommit groupCommit, WebhookConcurrency concurrency, JsonMapper json, ApplicationEventPublisher events) {
         this.commands = commands;
         this.users = users;
         this.commandDirectory = commandDirectory;
@@ -88,6 +90,7 @@ public class CommandRunner {
         this.rejections = rejections;
         this.runMetrics = runMetrics;
         this.groupCommit = groupCommit;
+        this.concurrency = concurrency;
         this.json = json;
         this.events = events;
     }
@@ -99,7 +102,8 @@ public class CommandRunner {
     /** As {@link #run(RunRequest)}, with {@code hook} inside the transaction that commits the run. */
     public Mono<Answer> run(RunRequest request, CommitHook hook) {
         long botId = request.bot().id();
-        return start(request, done -> hook.inTransaction(done.callId(), done.answer(), done.succeeded()))
+        return concurrency.admit(() -> start(request,
+                        done -> hook.inTransaction(done.callId(), done.answer(), done.succeeded())))
                 .map(RunCompletion::answer)
                 .onErrorResume(ScriptWorkers.Overloaded.class, overloaded -> {
                     rejections.count(Rejection.OVERLOADED);
