@@ -15,7 +15,7 @@ run: ## Run the service on :8080 (embedded PostgreSQL unless WEBHOOKS_DATABASE_H
 test: ## Run all tests against a real PostgreSQL (configured, else embedded)
 	$(MVN) test
 
-bench: ## Benchmark the service against a bare WebFlux baseline with wrk, plus JMH (about 6 min; results in target/bench/)
+bench: ## Benchmark the service against a bare WebFlux baseline with wrk, plus JMH (about 7 min; results in target/bench/)
 	bash src/bench/bench.sh
 
 build: ## Build the runnable jar into target/

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/../.."
 
 OUT=target/bench
 DURATION=${BENCH_DURATION:-20}        # seconds per scenario
-WARMUP=${BENCH_WARMUP:-30}            # seconds of JIT warm-up on the service (the JIT needs ~30 s)
+WARMUP=${BENCH_WARMUP:-90}            # seconds of JIT warm-up on the service (C2 is still busy after 30 s here)
 CONNECTIONS=${BENCH_CONNECTIONS:-32}  # wrk connections (the service admits as many at once, below)
 JVM_FLAGS=${BENCH_JVM_FLAGS:--Xms384m -Xmx384m -XX:+UseParallelGC -XX:MaxMetaspaceSize=128m}
 SERVICE_PORT=18080
