@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -25,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * replica that dies between the API's answer and the status update sends that message again.
  */
 @Component
-class DeliveryWorker implements SmartLifecycle {
+class DeliveryWorker extends PollingWorker {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
     private static final List<String> OUTCOMES = List.of("sent", "rate_limited", "retry", "failed", "stored");
@@ -35,18 +34,17 @@ class DeliveryWorker implements SmartLifecycle {
     private final TelegramClient telegram;
     private final WebhooksProperties.Delivery settings;
     private final Backoff backoff;
-    private final PollingLoop loop;
     private final Map<String, Counter> outcomes = new HashMap<>();
     private final AtomicLong backlog = new AtomicLong();
     private volatile long backlogRefreshedAt;
 
     DeliveryWorker(OutboxRepository outbox, TelegramClient telegram, WebhooksProperties properties,
             MeterRegistry registry) {
+        super("message delivery", properties.delivery().pollInterval(), properties.delivery().enabled());
         this.outbox = outbox;
         this.telegram = telegram;
         this.settings = properties.delivery();
         this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff());
-        this.loop = new PollingLoop("message delivery", settings.pollInterval(), this::pollOnce);
         for (String outcome : OUTCOMES) {
             outcomes.put(outcome, Counter.builder("delivery.messages").description("Outbox messages handled, by outcome")
                     .tag("outcome", outcome).register(registry));
@@ -58,12 +56,13 @@ class DeliveryWorker implements SmartLifecycle {
 
     @EventListener
     void onCommit(RunCommitted committed) {
-        if (committed.messages() > 0 && loop.isRunning()) {
-            loop.wake();
+        if (committed.messages() > 0) {
+            wake();
         }
     }
 
-    private Mono<Integer> pollOnce() {
+    @Override
+    Mono<Integer> pollOnce() {
         return refreshBacklog().then(outbox.claim(settings.batchSize(), settings.lease())
                 .flatMap(this::deliver, settings.batchSize())
                 .count().map(Long::intValue));
@@ -114,27 +113,5 @@ class DeliveryWorker implements SmartLifecycle {
 
     private void count(String outcome) {
         outcomes.get(outcome).increment();
-    }
-
-    @Override
-    public void start() {
-        if (settings.enabled()) {
-            loop.start();
-        }
-    }
-
-    @Override
-    public void stop(Runnable callback) {
-        loop.stop(callback);
-    }
-
-    @Override
-    public void stop() {
-        loop.stop(() -> { });
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop.isRunning();
     }
 }

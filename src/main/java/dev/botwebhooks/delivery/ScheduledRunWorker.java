@@ -13,7 +13,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -31,7 +30,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * is final (it is in the call log); anything else (workers full, database down) is retried with backoff.
  */
 @Component
-class ScheduledRunWorker implements SmartLifecycle {
+class ScheduledRunWorker extends PollingWorker {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduledRunWorker.class);
     private static final List<String> OUTCOMES =
@@ -45,19 +44,18 @@ class ScheduledRunWorker implements SmartLifecycle {
     private final Clock clock;
     private final WebhooksProperties.ScheduledRuns settings;
     private final Backoff backoff;
-    private final PollingLoop loop;
     private final Map<String, Counter> outcomes = new HashMap<>();
     private final Timer lag;
 
     ScheduledRunWorker(ScheduledRunRepository jobs, CommandRunner runner, BotDirectory bots, Clock clock,
             WebhooksProperties properties, MeterRegistry registry) {
+        super("scheduled runs", properties.scheduledRuns().pollInterval(), properties.scheduledRuns().enabled());
         this.jobs = jobs;
         this.runner = runner;
         this.bots = bots;
         this.clock = clock;
         this.settings = properties.scheduledRuns();
         this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff());
-        this.loop = new PollingLoop("scheduled runs", settings.pollInterval(), this::pollOnce);
         for (String outcome : OUTCOMES) {
             outcomes.put(outcome, Counter.builder("scheduled.runs").description("Bot.run jobs handled, by outcome")
                     .tag("outcome", outcome).register(registry));
@@ -68,12 +66,13 @@ class ScheduledRunWorker implements SmartLifecycle {
 
     @EventListener
     void onCommit(RunCommitted committed) {
-        if (committed.scheduledRuns() > 0 && loop.isRunning()) {
-            loop.wake();
+        if (committed.scheduledRuns() > 0) {
+            wake();
         }
     }
 
-    private Mono<Integer> pollOnce() {
+    @Override
+    Mono<Integer> pollOnce() {
         return jobs.claim(settings.batchSize(), settings.lease())
                 .flatMap(this::execute, settings.batchSize())
                 .count().map(Long::intValue);
@@ -136,27 +135,5 @@ class ScheduledRunWorker implements SmartLifecycle {
             return "the script could not reach the database";
         }
         return "the run could not be committed (" + error.getClass().getSimpleName() + ")";
-    }
-
-    @Override
-    public void start() {
-        if (settings.enabled()) {
-            loop.start();
-        }
-    }
-
-    @Override
-    public void stop(Runnable callback) {
-        loop.stop(callback);
-    }
-
-    @Override
-    public void stop() {
-        loop.stop(() -> { });
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop.isRunning();
     }
 }
