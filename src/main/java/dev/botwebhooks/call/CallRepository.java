@@ -52,6 +52,14 @@ public class CallRepository {
                 .then();
     }
 
+    /** Deletes at most {@code batch} calls received before {@code cutoff}; how many it deleted. */
+    public Mono<Long> deleteReceivedBefore(Instant cutoff, int batch) {
+        return db.sql("DELETE FROM webhook_calls WHERE id IN (SELECT id FROM webhook_calls WHERE received_at < :cutoff "
+                        + "LIMIT :batch FOR UPDATE SKIP LOCKED)")
+                .bind("cutoff", cutoff).bind("batch", batch)
+                .fetch().rowsUpdated();
+    }
+
     public Mono<CallRecord> find(long botId, long callId) {
         return db.sql(SELECT + "WHERE bot_id = :bot AND id = :id")
                 .bind("bot", botId).bind("id", callId).map(this::toCall).one();

@@ -30,7 +30,8 @@ public record WebhooksProperties(
         @DefaultValue Delivery delivery,
         @DefaultValue ScheduledRuns scheduledRuns,
         @DefaultValue Idempotency idempotency,
-        @DefaultValue Verification verification) {
+        @DefaultValue Verification verification,
+        @DefaultValue Calls calls) {
 
     /**
      * The Netty edge.
@@ -222,5 +223,18 @@ public record WebhooksProperties(
 
     /** @param tolerance how far a provider's signed timestamp may be from now (Stripe's and Standard Webhooks' 5 minutes) */
     public record Verification(@DefaultValue("5m") Duration tolerance) {
+    }
+
+    /**
+     * The call log's retention.
+     *
+     * @param retention       how long call records (with request and answer bodies) are kept
+     * @param cleanupInterval how often older ones are deleted
+     * @param cleanupBatch    rows deleted per statement, so a sweep never holds long locks
+     */
+    public record Calls(
+            @DefaultValue("30d") Duration retention,
+            @DefaultValue("1m") Duration cleanupInterval,
+            @DefaultValue("1000") int cleanupBatch) {
     }
 }

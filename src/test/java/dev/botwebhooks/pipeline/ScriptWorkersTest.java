@@ -22,7 +22,7 @@ class ScriptWorkersTest {
 
     private final ScriptWorkers workers = new ScriptWorkers(new WebhooksProperties(URI.create("http://localhost"), null,
             null, null, new WebhooksProperties.Pipeline(3, 2, DataSize.ofMegabytes(1), 2, 100), null, null, null, null, null, null,
-            null, null, null));
+            null, null, null, null));
     private final CountDownLatch release = new CountDownLatch(1);
 
     @AfterEach

@@ -16,7 +16,7 @@ class WebhookConcurrencyTest {
     private final WebhookConcurrency concurrency = new WebhookConcurrency(new WebhooksProperties(
             URI.create("http://localhost"), null, null, null,
             new WebhooksProperties.Pipeline(1, 1, DataSize.ofMegabytes(1), 1, 2),
-            null, null, null, null, null, null, null, null, null), new SimpleMeterRegistry());
+            null, null, null, null, null, null, null, null, null, null), new SimpleMeterRegistry());
 
     @Test
     void answersOverloadedPastTheBoundAndAdmitsAgainOnceAWebhookIsAnswered() {
