@@ -1,68 +1,42 @@
 package dev.botwebhooks.call;
 
 import dev.botwebhooks.config.WebhooksProperties;
+import dev.botwebhooks.sweep.PeriodicSweep;
 import jakarta.annotation.PreDestroy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 
 /**
- * Deletes call records older than {@code webhooks.calls.retention}, in bounded batches on a timer,
- * so the call log (request and answer bodies included) does not grow for ever. Reactive all the
- * way; replicas share the work ({@code SKIP LOCKED}).
+ * Deletes call records older than {@code webhooks.calls.retention}, so the call log (request and
+ * answer bodies included) does not grow for ever.
  */
 @Component
 class CallLogRetention {
 
-    /** Batches per tick, so one tick after a long pause cannot run for ever. */
-    static final int MAX_BATCHES_PER_TICK = 100;
-    private static final Logger log = LoggerFactory.getLogger(CallLogRetention.class);
-
-    private final CallRepository calls;
-    private final Clock clock;
-    private final WebhooksProperties.Calls config;
-    private Disposable timer;
+    private final PeriodicSweep sweep;
 
     CallLogRetention(CallRepository calls, Clock clock, WebhooksProperties properties) {
-        this.calls = calls;
-        this.clock = clock;
-        this.config = properties.calls();
+        WebhooksProperties.Calls config = properties.calls();
+        this.sweep = new PeriodicSweep("call log retention sweep", config.cleanupInterval(), config.cleanupBatch(),
+                batch -> calls.deleteReceivedBefore(clock.instant().minus(config.retention()), batch));
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        timer = Flux.interval(config.cleanupInterval(), config.cleanupInterval())
-                .onBackpressureDrop()
-                .concatMap(tick -> sweep().onErrorResume(error -> {
-                    log.warn("call log retention sweep failed; the next tick tries again: {}", error.toString());
-                    return Mono.just(0L);
-                }), 1)
-                .subscribe();
+        sweep.start();
     }
 
-    /** Deletes calls past retention, batch after batch while batches come back full; the number deleted. */
+    /** Deletes calls past retention now; the number deleted. */
     Mono<Long> sweep() {
-        return sweep(MAX_BATCHES_PER_TICK);
-    }
-
-    private Mono<Long> sweep(int batchesLeft) {
-        return calls.deleteReceivedBefore(clock.instant().minus(config.retention()), config.cleanupBatch())
-                .flatMap(deleted -> deleted == config.cleanupBatch() && batchesLeft > 1
-                        ? sweep(batchesLeft - 1).map(more -> more + deleted)
-                        : Mono.just(deleted));
+        return sweep.sweep();
     }
 
     @PreDestroy
     void stop() {
-        if (timer != null) {
-            timer.dispose();
-        }
+        sweep.stop();
     }
 }

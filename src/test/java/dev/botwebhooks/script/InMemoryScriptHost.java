@@ -29,6 +29,8 @@ final class InMemoryScriptHost implements ScriptHost {
             throw new IllegalStateException("connection refused");
         }
         if (!readDelay.isZero()) {
+            // Stands in for a slow database: the latency itself is what the wall-time test needs,
+            // there is no condition to await.
             try {
                 Thread.sleep(readDelay.toMillis());
             } catch (InterruptedException e) {
