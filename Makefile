@@ -12,8 +12,8 @@ help: ## List the targets
 run: ## Run the service on :8080 (embedded PostgreSQL unless WEBHOOKS_DATABASE_HOST is set)
 	$(MVN) -q spring-boot:test-run
 
-test: ## Run all tests against a real PostgreSQL (configured, else embedded)
-	$(MVN) test
+test: ## Run all tests against a real PostgreSQL (configured, else embedded), then start the built jar (java -jar)
+	$(MVN) verify
 
 bench: ## Benchmark the service against a bare WebFlux baseline with wrk, plus JMH (about 7 min; results in target/bench/)
 	bash src/bench/bench.sh
