@@ -1,7 +1,6 @@
 package dev.botwebhooks.admin;
 
 import dev.botwebhooks.bot.Tokens;
-import dev.botwebhooks.config.WebhooksProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -17,7 +16,7 @@ class AdminToken {
 
     private final String token;
 
-    AdminToken(WebhooksProperties properties) {
+    AdminToken(AdminProperties properties) {
         String configured = properties.adminToken();
         if (configured == null || configured.isBlank()) {
             this.token = Tokens.newToken("adm_");

@@ -2,8 +2,8 @@ package dev.botwebhooks.admin;
 
 import dev.botwebhooks.call.CallFilter;
 import dev.botwebhooks.call.CallRepository;
-import dev.botwebhooks.delivery.ScheduledRunRepository;
-import dev.botwebhooks.delivery.ScheduledRunView;
+import dev.botwebhooks.job.JobRepository;
+import dev.botwebhooks.job.JobView;
 import dev.botwebhooks.message.MessageRepository;
 import dev.botwebhooks.message.StoredMessage;
 import dev.botwebhooks.property.PropertyRepository;
@@ -26,12 +26,12 @@ class BotDataAdminHandler {
     private final PropertyRepository properties;
     private final CallRepository calls;
     private final MessageRepository messages;
-    private final ScheduledRunRepository scheduledRuns;
+    private final JobRepository scheduledRuns;
 
     private static final Set<String> RUN_STATUSES = Set.of("pending", "done", "failed", "cancelled");
 
     BotDataAdminHandler(AdminAuthentication auth, PropertyRepository properties, CallRepository calls,
-            MessageRepository messages, ScheduledRunRepository scheduledRuns) {
+            MessageRepository messages, JobRepository scheduledRuns) {
         this.auth = auth;
         this.properties = properties;
         this.calls = calls;
@@ -56,7 +56,7 @@ class BotDataAdminHandler {
     record MessageList(List<StoredMessage> messages) {
     }
 
-    record ScheduledRunList(List<ScheduledRunView> scheduledRuns) {
+    record ScheduledRunList(List<JobView> scheduledRuns) {
     }
 
     Mono<ServerResponse> properties(ServerRequest request) {

@@ -5,7 +5,7 @@ import dev.botwebhooks.call.CallRepository;
 import dev.botwebhooks.run.CommandRunner;
 import dev.botwebhooks.run.CommitHook;
 import dev.botwebhooks.run.RunRequest;
-import dev.botwebhooks.webhook.StoredRequests;
+import dev.botwebhooks.webhook.CallReplay;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -25,11 +25,11 @@ class CallReplayHandler {
     private final AdminAuthentication auth;
     private final CallRepository calls;
     private final BotRepository bots;
-    private final StoredRequests requests;
+    private final CallReplay requests;
     private final CommandRunner runner;
     private final Clock clock;
 
-    CallReplayHandler(AdminAuthentication auth, CallRepository calls, BotRepository bots, StoredRequests requests,
+    CallReplayHandler(AdminAuthentication auth, CallRepository calls, BotRepository bots, CallReplay requests,
             CommandRunner runner, Clock clock) {
         this.auth = auth;
         this.calls = calls;

@@ -1,8 +1,8 @@
 package dev.botwebhooks.admin;
 
 import dev.botwebhooks.bot.BotRepository;
-import dev.botwebhooks.webhook.WebhookUrlRequest;
-import dev.botwebhooks.webhook.WebhookUrls;
+import dev.botwebhooks.url.WebhookUrlRequest;
+import dev.botwebhooks.url.WebhookUrls;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;

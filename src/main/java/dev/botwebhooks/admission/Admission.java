@@ -1,11 +1,11 @@
 package dev.botwebhooks.admission;
 
+import dev.botwebhooks.cache.CacheProperties;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.botwebhooks.bot.Bot;
-import dev.botwebhooks.config.WebhooksProperties;
-import dev.botwebhooks.ops.Rejection;
-import dev.botwebhooks.ops.Rejections;
+import dev.botwebhooks.metrics.Rejection;
+import dev.botwebhooks.metrics.Rejections;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.ipv4.IPv4Address;
 import inet.ipaddr.ipv6.IPv6Address;
@@ -44,23 +44,22 @@ public class Admission {
     private final Cache<JsonNode, BotPolicy> policies;
 
     @Autowired
-    Admission(WebhooksProperties properties, Rejections rejections) {
-        this(properties, rejections, TimeMeter.SYSTEM_NANOTIME);
+    Admission(AdmissionProperties properties, CacheProperties cache, Rejections rejections) {
+        this(properties, cache, rejections, TimeMeter.SYSTEM_NANOTIME);
     }
 
-    Admission(WebhooksProperties properties, Rejections rejections, TimeMeter time) {
-        WebhooksProperties.Admission admission = properties.admission();
+    Admission(AdmissionProperties admission, CacheProperties cache, Rejections rejections, TimeMeter time) {
         this.clientIps = new ClientIps(IpRanges.parse(admission.trustedProxies()));
         this.globalBanExempt = IpRanges.parse(admission.banExemptIps());
         this.banFilter = new BanFilter(admission.banThreshold(), admission.banWindow(), admission.banDuration(),
                 admission.maxTrackedIps(), time);
-        this.rateLimiter = new RateLimiter(properties.cache().maxBots(), time);
+        this.rateLimiter = new RateLimiter(cache.maxBots(), time);
         this.defaultRateLimit = new RateLimiter.RateLimit(admission.rateLimit().perSecond(), admission.rateLimit().burst());
         this.rejections = rejections;
-        this.policies = Caffeine.newBuilder().weakKeys().maximumSize(properties.cache().maxBots()).build();
+        this.policies = Caffeine.newBuilder().weakKeys().maximumSize(cache.maxBots()).build();
     }
 
-    public Verdict admit(Bot bot, ServerHttpRequest request) {
+    public AdmissionDecision admit(Bot bot, ServerHttpRequest request) {
         IPAddress client = clientIps.resolve(socketAddress(request),
                 headers(request, "Forwarded"), headers(request, "X-Forwarded-For"));
         BotPolicy policy = policy(bot);
@@ -77,7 +76,7 @@ public class Admission {
         if (wait > 0) {
             return refused(429, Rejection.RATE_LIMITED, "rate limit of this bot exceeded", wait);
         }
-        return new Verdict.Admitted(client == null ? null : client.toCanonicalString());
+        return new AdmissionDecision.Admitted(client == null ? null : client.toCanonicalString());
     }
 
     private BotPolicy policy(Bot bot) {
@@ -96,10 +95,10 @@ public class Admission {
         });
     }
 
-    private Verdict refused(int status, Rejection reason, String message, long waitNanos) {
+    private AdmissionDecision refused(int status, Rejection reason, String message, long waitNanos) {
         rejections.count(reason);
         Integer retryAfter = status == 429 ? retryAfterSeconds(waitNanos) : null;
-        return new Verdict.Refused(status, reason, message, retryAfter);
+        return new AdmissionDecision.Refused(status, reason, message, retryAfter);
     }
 
     /** Whole seconds, rounded up, at least 1: a caller retrying then will find a token. */

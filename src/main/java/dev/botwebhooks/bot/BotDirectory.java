@@ -1,7 +1,7 @@
 package dev.botwebhooks.bot;
 
+import dev.botwebhooks.cache.CacheProperties;
 import dev.botwebhooks.cache.ReadThroughCache;
-import dev.botwebhooks.config.WebhooksProperties;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -13,8 +13,8 @@ public class BotDirectory {
 
     private final ReadThroughCache<Long, Bot> cache;
 
-    BotDirectory(BotRepository bots, WebhooksProperties properties) {
-        this.cache = new ReadThroughCache<>(properties.cache().botTtl(), properties.cache().maxBots(), bots::findById);
+    BotDirectory(BotRepository bots, CacheProperties cache) {
+        this.cache = new ReadThroughCache<>(cache.botTtl(), cache.maxBots(), bots::findById);
     }
 
     public Mono<Optional<Bot>> find(long botId) {

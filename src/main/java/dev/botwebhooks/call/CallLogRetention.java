@@ -1,7 +1,6 @@
 package dev.botwebhooks.call;
 
-import dev.botwebhooks.config.WebhooksProperties;
-import dev.botwebhooks.sweep.PeriodicSweep;
+import dev.botwebhooks.scheduling.PeriodicSweep;
 import jakarta.annotation.PreDestroy;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -19,8 +18,7 @@ class CallLogRetention {
 
     private final PeriodicSweep sweep;
 
-    CallLogRetention(CallRepository calls, Clock clock, WebhooksProperties properties) {
-        WebhooksProperties.Calls config = properties.calls();
+    CallLogRetention(CallRepository calls, Clock clock, CallLogProperties config) {
         this.sweep = new PeriodicSweep("call log retention sweep", config.cleanupInterval(), config.cleanupBatch(),
                 batch -> calls.deleteReceivedBefore(clock.instant().minus(config.retention()), batch));
     }

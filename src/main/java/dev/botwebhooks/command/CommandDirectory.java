@@ -1,7 +1,7 @@
 package dev.botwebhooks.command;
 
+import dev.botwebhooks.cache.CacheProperties;
 import dev.botwebhooks.cache.ReadThroughCache;
-import dev.botwebhooks.config.WebhooksProperties;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -16,8 +16,8 @@ public class CommandDirectory {
 
     private final ReadThroughCache<Key, Command> cache;
 
-    CommandDirectory(CommandRepository commands, WebhooksProperties properties) {
-        this.cache = new ReadThroughCache<>(properties.cache().dataTtl(), properties.cache().maxEntries(),
+    CommandDirectory(CommandRepository commands, CacheProperties cache) {
+        this.cache = new ReadThroughCache<>(cache.dataTtl(), cache.maxEntries(),
                 key -> commands.find(key.botId(), key.name()));
     }
 

@@ -1,2 +1,2 @@
-/** Configuration: the {@code webhooks.*} properties record and the core beans. */
+/** Beans shared by every feature (the clock). Each feature binds its own {@code webhooks.*} properties record. Infrastructure. */
 package dev.botwebhooks.config;

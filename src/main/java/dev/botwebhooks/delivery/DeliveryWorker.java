@@ -1,6 +1,9 @@
 package dev.botwebhooks.delivery;
 
-import dev.botwebhooks.config.WebhooksProperties;
+
+
+import dev.botwebhooks.scheduling.Backoff;
+import dev.botwebhooks.scheduling.PollingWorker;
 import dev.botwebhooks.run.RunCommitted;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -32,18 +35,18 @@ class DeliveryWorker extends PollingWorker {
 
     private final OutboxRepository outbox;
     private final TelegramClient telegram;
-    private final WebhooksProperties.Delivery settings;
+    private final DeliveryProperties settings;
     private final Backoff backoff;
     private final Map<String, Counter> outcomes = new HashMap<>();
     private final AtomicLong backlog = new AtomicLong();
     private volatile long backlogRefreshedAt;
 
-    DeliveryWorker(OutboxRepository outbox, TelegramClient telegram, WebhooksProperties properties,
+    DeliveryWorker(OutboxRepository outbox, TelegramClient telegram, DeliveryProperties settings,
             MeterRegistry registry) {
-        super("message delivery", properties.delivery().pollInterval(), properties.delivery().enabled());
+        super("message delivery", settings.pollInterval(), settings.enabled());
         this.outbox = outbox;
         this.telegram = telegram;
-        this.settings = properties.delivery();
+        this.settings = settings;
         this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff());
         for (String outcome : OUTCOMES) {
             outcomes.put(outcome, Counter.builder("delivery.messages").description("Outbox messages handled, by outcome")
@@ -62,7 +65,7 @@ class DeliveryWorker extends PollingWorker {
     }
 
     @Override
-    Mono<Integer> pollOnce() {
+    protected Mono<Integer> pollOnce() {
         return refreshBacklog().then(outbox.claim(settings.batchSize(), settings.lease())
                 .flatMap(this::deliver, settings.batchSize())
                 .count().map(Long::intValue));

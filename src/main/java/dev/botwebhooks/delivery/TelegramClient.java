@@ -1,6 +1,5 @@
 package dev.botwebhooks.delivery;
 
-import dev.botwebhooks.config.WebhooksProperties;
 import io.netty.channel.ChannelOption;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -32,8 +31,7 @@ class TelegramClient {
     private final Duration responseTimeout;
     private final String baseUrl;
 
-    TelegramClient(WebhooksProperties properties, JsonMapper json) {
-        WebhooksProperties.Telegram telegram = properties.telegram();
+    TelegramClient(TelegramProperties telegram, JsonMapper json) {
         this.json = json;
         this.responseTimeout = telegram.responseTimeout();
         HttpClient http = HttpClient.create()

@@ -1,7 +1,6 @@
 package dev.botwebhooks.idempotency;
 
-import dev.botwebhooks.config.WebhooksProperties;
-import dev.botwebhooks.sweep.PeriodicSweep;
+import dev.botwebhooks.scheduling.PeriodicSweep;
 import jakarta.annotation.PreDestroy;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -16,8 +15,7 @@ class IdempotencyCleanup {
 
     private final PeriodicSweep sweep;
 
-    IdempotencyCleanup(IdempotencyStore store, Clock clock, WebhooksProperties properties) {
-        WebhooksProperties.Idempotency config = properties.idempotency();
+    IdempotencyCleanup(IdempotencyStore store, Clock clock, IdempotencyProperties config) {
         this.sweep = new PeriodicSweep("idempotency cleanup", config.cleanupInterval(), config.cleanupBatch(),
                 batch -> store.deleteExpired(clock.instant(), batch));
     }

@@ -1,6 +1,5 @@
 package dev.botwebhooks.idempotency;
 
-import dev.botwebhooks.config.WebhooksProperties;
 import dev.botwebhooks.run.Answer;
 import dev.botwebhooks.run.CommandRunner;
 import dev.botwebhooks.run.CommitHook;
@@ -42,17 +41,17 @@ public class IdempotentRuns {
     private final CommandRunner runner;
     private final Clock clock;
     private final JsonMapper json;
-    private final WebhooksProperties.Idempotency config;
+    private final IdempotencyProperties config;
     private final Counter replays;
     private final long maxPolls;
 
     IdempotentRuns(IdempotencyStore store, CommandRunner runner, Clock clock, JsonMapper json,
-            WebhooksProperties properties, MeterRegistry registry) {
+            IdempotencyProperties config, MeterRegistry registry) {
         this.store = store;
         this.runner = runner;
         this.clock = clock;
         this.json = json;
-        this.config = properties.idempotency();
+        this.config = config;
         this.maxPolls = Math.max(1, config.maxWait().toNanos() / Math.max(1, config.poll().toNanos()));
         this.replays = Counter.builder("webhook.idempotent.replays")
                 .description("Redeliveries answered with the stored answer of their first delivery")

@@ -1,7 +1,7 @@
 package dev.botwebhooks.ingress;
 
-import dev.botwebhooks.ops.Rejection;
-import dev.botwebhooks.ops.Rejections;
+import dev.botwebhooks.metrics.Rejection;
+import dev.botwebhooks.metrics.Rejections;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;

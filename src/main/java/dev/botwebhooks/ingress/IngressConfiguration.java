@@ -1,7 +1,6 @@
 package dev.botwebhooks.ingress;
 
-import dev.botwebhooks.config.WebhooksProperties;
-import dev.botwebhooks.ops.Rejections;
+import dev.botwebhooks.metrics.Rejections;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,8 +15,7 @@ import reactor.netty.NettyPipeline;
 class IngressConfiguration {
 
     @Bean
-    NettyServerCustomizer ingressLimits(WebhooksProperties properties, Rejections rejections) {
-        WebhooksProperties.Ingress ingress = properties.ingress();
+    NettyServerCustomizer ingressLimits(IngressProperties ingress, Rejections rejections) {
         long headerDeadlineMillis = ingress.headerTimeout().toMillis();
         return server -> server
                 .readTimeout(ingress.readTimeout())

@@ -1,6 +1,5 @@
 package dev.botwebhooks.pipeline;
 
-import dev.botwebhooks.config.WebhooksProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -33,8 +32,7 @@ public class ScriptWorkers implements DisposableBean {
     private final Scheduler scheduler;
     private final InFlight inFlight;
 
-    ScriptWorkers(WebhooksProperties properties) {
-        WebhooksProperties.Pipeline pipeline = properties.pipeline();
+    ScriptWorkers(PipelineProperties pipeline) {
         this.executor = new ThreadPoolExecutor(pipeline.workers(), pipeline.workers(), 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(pipeline.queueCapacity()), threads(pipeline.stackSize().toBytes()),
                 new ThreadPoolExecutor.AbortPolicy());

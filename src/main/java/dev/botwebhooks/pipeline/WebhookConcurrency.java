@@ -1,6 +1,5 @@
 package dev.botwebhooks.pipeline;
 
-import dev.botwebhooks.config.WebhooksProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
@@ -20,8 +19,8 @@ public class WebhookConcurrency {
 
     private final Semaphore permits;
 
-    WebhookConcurrency(WebhooksProperties properties, MeterRegistry registry) {
-        int max = properties.pipeline().maxConcurrentWebhooks();
+    WebhookConcurrency(PipelineProperties properties, MeterRegistry registry) {
+        int max = properties.maxConcurrentWebhooks();
         this.permits = new Semaphore(max);
         Gauge.builder("pipeline.webhooks.in.flight", permits, p -> max - p.availablePermits())
                 .description("Webhooks admitted and not yet answered").register(registry);

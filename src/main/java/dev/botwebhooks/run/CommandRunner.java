@@ -6,11 +6,10 @@ import dev.botwebhooks.call.CallRepository;
 import dev.botwebhooks.command.Command;
 import dev.botwebhooks.command.CommandDirectory;
 import dev.botwebhooks.command.CommandRepository;
-import dev.botwebhooks.delivery.ScheduledRunRepository;
+import dev.botwebhooks.job.JobRepository;
 import dev.botwebhooks.message.MessageRepository;
-import dev.botwebhooks.ops.Rejection;
-import dev.botwebhooks.ops.Rejections;
-import dev.botwebhooks.ops.ScriptRunMetrics;
+import dev.botwebhooks.metrics.Rejection;
+import dev.botwebhooks.metrics.Rejections;
 import dev.botwebhooks.pipeline.ScriptWorkers;
 import dev.botwebhooks.pipeline.WebhookConcurrency;
 import dev.botwebhooks.property.PropertyRepository;
@@ -23,7 +22,7 @@ import dev.botwebhooks.script.ScriptSource;
 import dev.botwebhooks.user.BotUser;
 import dev.botwebhooks.user.UserDirectory;
 import dev.botwebhooks.user.UserRepository;
-import dev.botwebhooks.webhook.WebhookUrls;
+import dev.botwebhooks.url.WebhookUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -57,7 +56,7 @@ public class CommandRunner {
     private final UserDirectory userDirectory;
     private final PropertyRepository properties;
     private final MessageRepository messages;
-    private final ScheduledRunRepository scheduledRuns;
+    private final JobRepository scheduledRuns;
     private final CallRepository calls;
     private final ScriptWorkers workers;
     private final ScriptEngine engine;
@@ -72,7 +71,7 @@ public class CommandRunner {
 
     CommandRunner(CommandRepository commands, UserRepository users, CommandDirectory commandDirectory,
             UserDirectory userDirectory, PropertyRepository properties,
-            MessageRepository messages, ScheduledRunRepository scheduledRuns, CallRepository calls,
+            MessageRepository messages, JobRepository scheduledRuns, CallRepository calls,
             ScriptWorkers workers, ScriptEngine engine, WebhookUrls urls, Answers answers, Rejections rejections,
             ScriptRunMetrics runMetrics, GroupCommit groupCommit, WebhookConcurrency concurrency, JsonMapper json, ApplicationEventPublisher events) {
         this.commands = commands;

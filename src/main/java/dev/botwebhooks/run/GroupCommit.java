@@ -1,6 +1,5 @@
 package dev.botwebhooks.run;
 
-import dev.botwebhooks.config.WebhooksProperties;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
@@ -33,10 +32,10 @@ public class GroupCommit {
     private final AtomicInteger transactionsInFlight = new AtomicInteger();
     private final DistributionSummary batchSizes;
 
-    GroupCommit(TransactionalOperator transaction, WebhooksProperties properties, MeterRegistry registry) {
+    GroupCommit(TransactionalOperator transaction, CommitProperties properties, MeterRegistry registry) {
         this.transaction = transaction;
-        this.maxBatch = properties.commit().maxBatch();
-        this.maxConcurrentTransactions = properties.commit().maxConcurrentTransactions();
+        this.maxBatch = properties.maxBatch();
+        this.maxConcurrentTransactions = properties.maxConcurrentTransactions();
         this.batchSizes = DistributionSummary.builder("commit.batch.size")
                 .description("Runs committed per shared transaction").register(registry);
     }

@@ -8,8 +8,8 @@ import dev.botwebhooks.property.PropertyValue;
 import dev.botwebhooks.script.ScriptHost;
 import dev.botwebhooks.script.ScriptSource;
 import dev.botwebhooks.user.UserRepository;
-import dev.botwebhooks.webhook.WebhookUrlRequest;
-import dev.botwebhooks.webhook.WebhookUrls;
+import dev.botwebhooks.url.WebhookUrlRequest;
+import dev.botwebhooks.url.WebhookUrls;
 
 import java.time.Duration;
 import java.util.Optional;

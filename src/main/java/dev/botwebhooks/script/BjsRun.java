@@ -1,10 +1,14 @@
 package dev.botwebhooks.script;
 
+
+
+import dev.botwebhooks.job.JobCancellation;
+import dev.botwebhooks.job.JobRequest;
 import dev.botwebhooks.message.OutgoingMessage;
 import dev.botwebhooks.property.PropertyChange;
 import dev.botwebhooks.property.PropertyKey;
 import dev.botwebhooks.property.PropertyValue;
-import dev.botwebhooks.webhook.WebhookUrlRequest;
+import dev.botwebhooks.url.WebhookUrlRequest;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.LambdaFunction;
 import org.mozilla.javascript.Script;
@@ -68,8 +72,8 @@ final class BjsRun {
     private final SandboxContextFactory.Budget budget;
     private final Map<PropertyKey, PropertyChange> propertyChanges = new LinkedHashMap<>();
     private final List<OutgoingMessage> messages = new ArrayList<>();
-    private final List<ScheduledRun> scheduledRuns = new ArrayList<>();
-    private final List<RunClearance> clearances = new ArrayList<>();
+    private final List<JobRequest> scheduledRuns = new ArrayList<>();
+    private final List<JobCancellation> clearances = new ArrayList<>();
     private final Compiler compiler;
     /** Host reads of Bot.run and Bot.runCommand, once per name in a run: a loop of Bot.run calls is common. */
     private final Map<String, Optional<ScriptSource>> commandsRead = new HashMap<>();
@@ -242,7 +246,7 @@ final class BjsRun {
                 && !usersRead.computeIfAbsent(user, id -> hostCall(() -> host.userExists(botId, id)))) {
             throw error("Bot.run: unknown user " + user);
         }
-        scheduledRuns.add(new ScheduledRun(commandLine, options, user, label,
+        scheduledRuns.add(new JobRequest(commandLine, options, user, label,
                 Duration.ofNanos(Math.round(seconds * 1e9))));
         return Undefined.instance;
     }
@@ -255,7 +259,7 @@ final class BjsRun {
         } else if (!isAbsent(first)) {
             throw typeError("Bot.clearRunAfter expects {label}, or nothing to clear every pending run of the bot");
         }
-        RunClearance clearance = new RunClearance(label);
+        JobCancellation clearance = new JobCancellation(label);
         scheduledRuns.removeIf(clearance::matches);
         if (!clearances.contains(clearance)) {
             if (clearances.size() >= MAX_SCHEDULED_RUNS) {

@@ -1,5 +1,9 @@
 package dev.botwebhooks.script;
 
+
+
+import dev.botwebhooks.job.JobCancellation;
+import dev.botwebhooks.job.JobRequest;
 import dev.botwebhooks.message.OutgoingMessage;
 import dev.botwebhooks.property.PropertyChange;
 
@@ -10,7 +14,7 @@ import java.util.List;
  * apply before the new jobs: a job a run schedules after its own {@code Bot.clearRunAfter} stays.
  */
 public record Effects(List<PropertyChange> propertyChanges, List<OutgoingMessage> messages,
-        List<ScheduledRun> scheduledRuns, List<RunClearance> clearances) {
+        List<JobRequest> scheduledRuns, List<JobCancellation> clearances) {
 
     public static final Effects NONE = new Effects(List.of(), List.of());
 

@@ -1,6 +1,6 @@
 package dev.botwebhooks.script;
 
-import dev.botwebhooks.verification.Hmac;
+import dev.botwebhooks.crypto.Hmac;
 import org.mozilla.javascript.Scriptable;
 
 import java.nio.charset.StandardCharsets;

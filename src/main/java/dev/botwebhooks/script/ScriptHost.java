@@ -2,7 +2,7 @@ package dev.botwebhooks.script;
 
 import dev.botwebhooks.property.PropertyKey;
 import dev.botwebhooks.property.PropertyValue;
-import dev.botwebhooks.webhook.WebhookUrlRequest;
+import dev.botwebhooks.url.WebhookUrlRequest;
 
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package dev.botwebhooks.user;
 
+import dev.botwebhooks.cache.CacheProperties;
 import dev.botwebhooks.cache.ReadThroughCache;
-import dev.botwebhooks.config.WebhooksProperties;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -16,8 +16,8 @@ public class UserDirectory {
 
     private final ReadThroughCache<Key, BotUser> cache;
 
-    UserDirectory(UserRepository users, WebhooksProperties properties) {
-        this.cache = new ReadThroughCache<>(properties.cache().dataTtl(), properties.cache().maxEntries(),
+    UserDirectory(UserRepository users, CacheProperties cache) {
+        this.cache = new ReadThroughCache<>(cache.dataTtl(), cache.maxEntries(),
                 key -> users.find(key.botId(), key.userId()));
     }
 

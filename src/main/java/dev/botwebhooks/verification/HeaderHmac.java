@@ -1,5 +1,7 @@
 package dev.botwebhooks.verification;
 
+
+import dev.botwebhooks.crypto.Hmac;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,17 +20,17 @@ record HeaderHmac(List<byte[]> keys, String header, String jcaAlgorithm, String 
     }
 
     @Override
-    public Verdict verify(Function<String, String> headerValue, byte[] body, Instant now, Duration tolerance) {
+    public SignatureVerdict verify(Function<String, String> headerValue, byte[] body, Instant now, Duration tolerance) {
         String value = headerValue.apply(header);
         if (value == null || !value.strip().startsWith(prefix)) {
-            return Verdict.INVALID;
+            return SignatureVerdict.INVALID;
         }
         byte[] given = Hmac.decode(value.strip().substring(prefix.length()), encoding).orElse(null);
         for (byte[] key : keys) {
             if (Hmac.equal(Hmac.sign(jcaAlgorithm, key, body), given)) {
-                return Verdict.VALID;
+                return SignatureVerdict.VALID;
             }
         }
-        return Verdict.INVALID;
+        return SignatureVerdict.INVALID;
     }
 }

@@ -1,6 +1,5 @@
 package dev.botwebhooks.verification;
 
-import dev.botwebhooks.config.WebhooksProperties;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -14,25 +13,25 @@ public class ProviderSignatures {
 
     private final Duration tolerance;
 
-    ProviderSignatures(WebhooksProperties properties) {
-        this.tolerance = properties.verification().tolerance();
+    ProviderSignatures(VerificationProperties properties) {
+        this.tolerance = properties.tolerance();
     }
 
     /**
      * @param header the request's first value of a header by case-insensitive name, null when absent
      * @param now    when the request arrived, from the application clock
      */
-    public Verdict verify(JsonNode botSettings, Function<String, String> header, byte[] body, Instant now) {
+    public SignatureVerdict verify(JsonNode botSettings, Function<String, String> header, byte[] body, Instant now) {
         JsonNode setting = botSettings.get("signature");
         if (setting == null || setting.isNull()) {
-            return Verdict.VALID;
+            return SignatureVerdict.VALID;
         }
         SignatureScheme scheme;
         try {
             scheme = SignatureSettings.parse(setting);
         } catch (IllegalArgumentException unusable) {
             // Settings are validated when patched; one that does not parse now must not open the door.
-            return Verdict.INVALID;
+            return SignatureVerdict.INVALID;
         }
         return scheme.verify(header, body, now, tolerance);
     }

@@ -12,12 +12,12 @@ interface SignatureScheme {
      * @param body      the raw body bytes
      * @param tolerance how far a signed timestamp may be from {@code now}
      */
-    Verdict verify(Function<String, String> header, byte[] body, Instant now, Duration tolerance);
+    SignatureVerdict verify(Function<String, String> header, byte[] body, Instant now, Duration tolerance);
 
     /** A signed unix-seconds timestamp judged against the tolerance, for schemes that sign one. */
-    static Verdict timely(long timestamp, Instant now, Duration tolerance) {
+    static SignatureVerdict timely(long timestamp, Instant now, Duration tolerance) {
         long distance = Math.abs(now.getEpochSecond() - timestamp);
-        return distance > tolerance.toSeconds() ? Verdict.STALE : Verdict.VALID;
+        return distance > tolerance.toSeconds() ? SignatureVerdict.STALE : SignatureVerdict.VALID;
     }
 
     static Long parseSeconds(String text) {

@@ -1,5 +1,7 @@
 package dev.botwebhooks.verification;
 
+
+import dev.botwebhooks.crypto.Hmac;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;

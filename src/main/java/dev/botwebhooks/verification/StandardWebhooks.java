@@ -1,5 +1,7 @@
 package dev.botwebhooks.verification;
 
+
+import dev.botwebhooks.crypto.Hmac;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,12 +25,12 @@ record StandardWebhooks(List<byte[]> keys) implements SignatureScheme {
     }
 
     @Override
-    public Verdict verify(Function<String, String> header, byte[] body, Instant now, Duration tolerance) {
+    public SignatureVerdict verify(Function<String, String> header, byte[] body, Instant now, Duration tolerance) {
         String id = either(header, "webhook-id", "svix-id");
         Long timestamp = SignatureScheme.parseSeconds(either(header, "webhook-timestamp", "svix-timestamp"));
         String signatures = either(header, "webhook-signature", "svix-signature");
         if (id == null || timestamp == null || signatures == null) {
-            return Verdict.INVALID;
+            return SignatureVerdict.INVALID;
         }
         byte[] prefix = (id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8);
         for (byte[] key : keys) {
@@ -40,7 +42,7 @@ record StandardWebhooks(List<byte[]> keys) implements SignatureScheme {
                 }
             }
         }
-        return Verdict.INVALID;
+        return SignatureVerdict.INVALID;
     }
 
     private static String either(Function<String, String> header, String name, String alias) {

@@ -1,5 +1,7 @@
 package dev.botwebhooks.verification;
 
+
+import dev.botwebhooks.crypto.Hmac;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,10 +17,10 @@ import java.util.function.Function;
 record StripeSignature(List<byte[]> keys) implements SignatureScheme {
 
     @Override
-    public Verdict verify(Function<String, String> header, byte[] body, Instant now, Duration tolerance) {
+    public SignatureVerdict verify(Function<String, String> header, byte[] body, Instant now, Duration tolerance) {
         String value = header.apply("Stripe-Signature");
         if (value == null) {
-            return Verdict.INVALID;
+            return SignatureVerdict.INVALID;
         }
         Long timestamp = null;
         List<String> signatures = new ArrayList<>();
@@ -36,7 +38,7 @@ record StripeSignature(List<byte[]> keys) implements SignatureScheme {
             }
         }
         if (timestamp == null || signatures.isEmpty()) {
-            return Verdict.INVALID;
+            return SignatureVerdict.INVALID;
         }
         byte[] prefix = (timestamp + ".").getBytes(StandardCharsets.US_ASCII);
         for (byte[] key : keys) {
@@ -47,6 +49,6 @@ record StripeSignature(List<byte[]> keys) implements SignatureScheme {
                 }
             }
         }
-        return Verdict.INVALID;
+        return SignatureVerdict.INVALID;
     }
 }

@@ -2,13 +2,13 @@ package dev.botwebhooks.webhook;
 
 import dev.botwebhooks.idempotency.IdempotencySettings;
 import dev.botwebhooks.idempotency.IdempotentRuns;
-import dev.botwebhooks.ops.Rejection;
-import dev.botwebhooks.ops.Rejections;
+import dev.botwebhooks.metrics.Rejection;
+import dev.botwebhooks.metrics.Rejections;
 import dev.botwebhooks.run.Answer;
 import dev.botwebhooks.run.CommandRunner;
 import dev.botwebhooks.run.RunRequest;
 import dev.botwebhooks.verification.ProviderSignatures;
-import dev.botwebhooks.verification.Verdict;
+import dev.botwebhooks.verification.SignatureVerdict;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -45,12 +45,12 @@ class ProviderGate {
 
     Mono<Answer> run(RunRequest request, HttpHeaders headers, byte[] body) {
         JsonNode settings = request.bot().settings();
-        Verdict verdict = signatures.verify(settings, headers::getFirst, body, request.call().receivedAt());
-        if (verdict == Verdict.INVALID) {
+        SignatureVerdict verdict = signatures.verify(settings, headers::getFirst, body, request.call().receivedAt());
+        if (verdict == SignatureVerdict.INVALID) {
             return Mono.just(unauthorized("invalid provider signature"));
         }
         Optional<String> deliveryId = IdempotencySettings.deliveryId(settings, headers::getFirst, body);
-        if (verdict == Verdict.STALE) {
+        if (verdict == SignatureVerdict.STALE) {
             return deliveryId.map(id -> idempotent.storedAnswer(request, id)).orElse(Mono.empty())
                     .switchIfEmpty(Mono.fromSupplier(() -> unauthorized("provider signature timestamp is too old or too new")));
         }

@@ -1,12 +1,17 @@
 package dev.botwebhooks.webhook;
 
+import dev.botwebhooks.url.UrlProperties;
+import dev.botwebhooks.ingress.IngressProperties;
+
+
+import dev.botwebhooks.url.SignedFields;
+import dev.botwebhooks.url.WebhookSigner;
 import dev.botwebhooks.admission.Admission;
-import dev.botwebhooks.admission.Verdict;
+import dev.botwebhooks.admission.AdmissionDecision;
 import dev.botwebhooks.bot.Bot;
 import dev.botwebhooks.bot.BotDirectory;
-import dev.botwebhooks.config.WebhooksProperties;
-import dev.botwebhooks.ops.Rejection;
-import dev.botwebhooks.ops.Rejections;
+import dev.botwebhooks.metrics.Rejection;
+import dev.botwebhooks.metrics.Rejections;
 import dev.botwebhooks.run.Answer;
 import dev.botwebhooks.run.Answers;
 import dev.botwebhooks.run.CallContext;
@@ -31,7 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static dev.botwebhooks.webhook.WebhookParameters.*;
+import static dev.botwebhooks.url.WebhookParameters.*;
 
 /** {@code GET|POST /v1/bots/{botId}/new-webhook}: verify the URL, read the request, run the command, answer. */
 @Component
@@ -52,14 +57,14 @@ class WebhookHandler {
     private final JsonMapper json;
 
     WebhookHandler(BotDirectory bots, Admission admission, ProviderGate gate, Answers answers,
-            Rejections rejections, JsonMapper json, WebhooksProperties properties, Clock clock) {
+            Rejections rejections, JsonMapper json, IngressProperties ingress, UrlProperties urls, Clock clock) {
         this.bots = bots;
         this.admission = admission;
         this.gate = gate;
         this.answers = answers;
         this.rejections = rejections;
-        this.reader = new WebhookRequestReader(json, properties.ingress().maxBodySize().toBytes());
-        this.publicBaseUrl = stripTrailingSlash(properties.publicBaseUrl().toString());
+        this.reader = new WebhookRequestReader(json, ingress.maxBodySize().toBytes());
+        this.publicBaseUrl = urls.base();
         this.clock = clock;
         this.json = json;
     }
@@ -133,12 +138,12 @@ class WebhookHandler {
             }
         }
         // After the signature, so that an unsigned flood cannot spend a bot's rate limit; before the body is read.
-        Verdict verdict = admission.admit(bot, request.exchange().getRequest());
-        if (verdict instanceof Verdict.Refused refused) {
+        AdmissionDecision verdict = admission.admit(bot, request.exchange().getRequest());
+        if (verdict instanceof AdmissionDecision.Refused refused) {
             return respond(new Answer(refused.status(), MediaType.APPLICATION_JSON_VALUE, Map.of(),
                     json.writeValueAsString(Map.of("error", refused.message())), refused.retryAfterSeconds()));
         }
-        String ip = ((Verdict.Admitted) verdict).clientIp();
+        String ip = ((AdmissionDecision.Admitted) verdict).clientIp();
         return reader.body(request).flatMap(bytes -> {
             String body = bytes.length == 0 ? null : new String(bytes, StandardCharsets.UTF_8);
             String content = body != null ? body : fields.content();
@@ -188,9 +193,5 @@ class WebhookHandler {
         } catch (NumberFormatException notANumber) {
             return Optional.empty();
         }
-    }
-
-    private static String stripTrailingSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

@@ -1,5 +1,7 @@
 package dev.botwebhooks.webhook;
 
+
+import dev.botwebhooks.url.WebhookParameters;
 import io.netty.handler.timeout.ReadTimeoutException;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;

@@ -1,6 +1,7 @@
 package dev.botwebhooks.webhook;
 
-import dev.botwebhooks.ops.WebhookRequestMetrics;
+
+import dev.botwebhooks.url.WebhookParameters;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RouterFunction;

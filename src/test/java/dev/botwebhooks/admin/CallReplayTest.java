@@ -2,7 +2,7 @@ package dev.botwebhooks.admin;
 
 import dev.botwebhooks.support.Bots;
 import dev.botwebhooks.support.EndToEndTest;
-import dev.botwebhooks.verification.Hmac;
+import dev.botwebhooks.crypto.Hmac;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;

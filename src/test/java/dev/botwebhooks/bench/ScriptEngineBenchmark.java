@@ -8,7 +8,7 @@ import dev.botwebhooks.script.ScriptLimits;
 import dev.botwebhooks.script.ScriptOutcome;
 import dev.botwebhooks.script.ScriptRun;
 import dev.botwebhooks.script.ScriptSource;
-import dev.botwebhooks.webhook.WebhookUrlRequest;
+import dev.botwebhooks.url.WebhookUrlRequest;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

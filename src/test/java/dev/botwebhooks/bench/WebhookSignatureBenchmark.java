@@ -1,7 +1,7 @@
 package dev.botwebhooks.bench;
 
-import dev.botwebhooks.webhook.SignedFields;
-import dev.botwebhooks.webhook.WebhookSigner;
+import dev.botwebhooks.url.SignedFields;
+import dev.botwebhooks.url.WebhookSigner;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

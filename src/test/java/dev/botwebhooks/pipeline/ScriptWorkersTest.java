@@ -1,6 +1,5 @@
 package dev.botwebhooks.pipeline;
 
-import dev.botwebhooks.config.WebhooksProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
@@ -8,7 +7,6 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -20,9 +18,8 @@ import static org.awaitility.Awaitility.await;
 /** Three workers, two queue slots, at most two runs per bot. */
 class ScriptWorkersTest {
 
-    private final ScriptWorkers workers = new ScriptWorkers(new WebhooksProperties(URI.create("http://localhost"), null,
-            null, null, new WebhooksProperties.Pipeline(3, 2, DataSize.ofMegabytes(1), 2, 100), null, null, null, null, null, null,
-            null, null, null, null));
+    private final ScriptWorkers workers = new ScriptWorkers(
+            new PipelineProperties(3, 2, DataSize.ofMegabytes(1), 2, 100));
     private final CountDownLatch release = new CountDownLatch(1);
 
     @AfterEach

@@ -1,5 +1,9 @@
 package dev.botwebhooks.script;
 
+
+
+import dev.botwebhooks.job.JobCancellation;
+import dev.botwebhooks.job.JobRequest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,7 +36,7 @@ class BotRunApiTest {
                          options: {order: 7}, run_after: 1.5, label: "pay"})""", "{\"user_id\": 5}");
 
         assertThat(outcome.succeeded()).isTrue();
-        assertThat(outcome.effects().scheduledRuns()).containsExactly(new ScheduledRun("/userCommand",
+        assertThat(outcome.effects().scheduledRuns()).containsExactly(new JobRequest("/userCommand",
                 JSON.readTree("{\"order\":7}"), 5L, "pay", Duration.ofMillis(1500)));
     }
 
@@ -43,7 +47,7 @@ class BotRunApiTest {
         ScriptOutcome outcome = run("Bot.run({command: '/later 42'})", null);
 
         assertThat(outcome.effects().scheduledRuns())
-                .containsExactly(new ScheduledRun("/later 42", null, USER, null, Duration.ZERO));
+                .containsExactly(new JobRequest("/later 42", null, USER, null, Duration.ZERO));
     }
 
     @Test
@@ -76,12 +80,12 @@ class BotRunApiTest {
                 Bot.clearRunAfter({label: 'a'})
                 Bot.run({command: '/later', label: 'a', run_after: 2})""", null);
 
-        assertThat(outcome.effects().scheduledRuns()).extracting(ScheduledRun::label).containsExactly("b", "a");
-        assertThat(outcome.effects().clearances()).containsExactly(new RunClearance("a"));
+        assertThat(outcome.effects().scheduledRuns()).extracting(JobRequest::label).containsExactly("b", "a");
+        assertThat(outcome.effects().clearances()).containsExactly(new JobCancellation("a"));
         assertThat(run("Bot.run({command: '/later', label: 'x'}); Bot.clearRunAfter()", null).effects())
                 .satisfies(effects -> {
                     assertThat(effects.scheduledRuns()).isEmpty();
-                    assertThat(effects.clearances()).containsExactly(new RunClearance(null));
+                    assertThat(effects.clearances()).containsExactly(new JobCancellation(null));
                 });
     }
 

@@ -5,7 +5,7 @@ import dev.botwebhooks.property.PropertyChange;
 import dev.botwebhooks.property.PropertyKey;
 import dev.botwebhooks.property.PropertyType;
 import dev.botwebhooks.property.PropertyValue;
-import dev.botwebhooks.webhook.WebhookUrlRequest;
+import dev.botwebhooks.url.WebhookUrlRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

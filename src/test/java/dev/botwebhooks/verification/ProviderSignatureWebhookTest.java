@@ -1,5 +1,7 @@
 package dev.botwebhooks.verification;
 
+
+import dev.botwebhooks.crypto.Hmac;
 import dev.botwebhooks.idempotency.IdempotentRuns;
 import dev.botwebhooks.property.PropertyKey;
 import dev.botwebhooks.property.PropertyRepository;

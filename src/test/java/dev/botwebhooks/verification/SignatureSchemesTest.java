@@ -39,22 +39,22 @@ class SignatureSchemesTest {
         @Test
         void acceptsTheSpecificationsExample() {
             assertThat(verify(setting("standard-webhooks", SECRET), headers("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="),
-                    BODY, SENT.plusSeconds(60))).isEqualTo(Verdict.VALID);
+                    BODY, SENT.plusSeconds(60))).isEqualTo(SignatureVerdict.VALID);
         }
 
         @Test
         void refusesATamperedBody() {
             assertThat(verify(setting("standard-webhooks", SECRET), headers("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="),
-                    "{\"test\": 2432232315}", SENT)).isEqualTo(Verdict.INVALID);
+                    "{\"test\": 2432232315}", SENT)).isEqualTo(SignatureVerdict.INVALID);
         }
 
         @Test
         void findsAnAuthenticButOldOrFutureTimestampStale() {
             Map<String, String> headers = headers("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
             assertThat(verify(setting("standard-webhooks", SECRET), headers, BODY, SENT.plusSeconds(301)))
-                    .isEqualTo(Verdict.STALE);
+                    .isEqualTo(SignatureVerdict.STALE);
             assertThat(verify(setting("standard-webhooks", SECRET), headers, BODY, SENT.minusSeconds(301)))
-                    .isEqualTo(Verdict.STALE);
+                    .isEqualTo(SignatureVerdict.STALE);
         }
 
         @Test
@@ -63,14 +63,14 @@ class SignatureSchemesTest {
                     + "[\"whsec_c2VjcmV0LW5ldw==\", \"" + SECRET + "\"]}");
             Map<String, String> headers = headers(
                     "v1,AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA= v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
-            assertThat(verify(rotating, headers, BODY, SENT)).isEqualTo(Verdict.VALID);
+            assertThat(verify(rotating, headers, BODY, SENT)).isEqualTo(SignatureVerdict.VALID);
             JsonNode retired = setting("standard-webhooks", "whsec_c2VjcmV0LW5ldw==");
-            assertThat(verify(retired, headers, BODY, SENT)).isEqualTo(Verdict.INVALID);
+            assertThat(verify(retired, headers, BODY, SENT)).isEqualTo(SignatureVerdict.INVALID);
         }
 
         @Test
         void refusesMissingHeaders() {
-            assertThat(verify(setting("standard-webhooks", SECRET), Map.of(), BODY, SENT)).isEqualTo(Verdict.INVALID);
+            assertThat(verify(setting("standard-webhooks", SECRET), Map.of(), BODY, SENT)).isEqualTo(SignatureVerdict.INVALID);
         }
     }
 
@@ -85,32 +85,32 @@ class SignatureSchemesTest {
         @Test
         void acceptsAValidSignature() {
             assertThat(verify(setting("stripe", SECRET), Map.of("Stripe-Signature", "t=1492774577,v1=" + V1 + ",v0=6ffbb59b"),
-                    BODY, SENT)).isEqualTo(Verdict.VALID);
+                    BODY, SENT)).isEqualTo(SignatureVerdict.VALID);
         }
 
         @Test
         void refusesATamperedBody() {
             assertThat(verify(setting("stripe", SECRET), Map.of("Stripe-Signature", "t=1492774577,v1=" + V1),
-                    BODY.replace("evt_", "evt-"), SENT)).isEqualTo(Verdict.INVALID);
+                    BODY.replace("evt_", "evt-"), SENT)).isEqualTo(SignatureVerdict.INVALID);
         }
 
         @Test
         void refusesATimestampChangedToLookFresh() {
             assertThat(verify(setting("stripe", SECRET), Map.of("Stripe-Signature", "t=1492774600,v1=" + V1),
-                    BODY, SENT.plusSeconds(23))).isEqualTo(Verdict.INVALID);
+                    BODY, SENT.plusSeconds(23))).isEqualTo(SignatureVerdict.INVALID);
         }
 
         @Test
         void findsAnOldSignatureStale() {
             assertThat(verify(setting("stripe", SECRET), Map.of("Stripe-Signature", "t=1492774577,v1=" + V1),
-                    BODY, SENT.plus(Duration.ofMinutes(6)))).isEqualTo(Verdict.STALE);
+                    BODY, SENT.plus(Duration.ofMinutes(6)))).isEqualTo(SignatureVerdict.STALE);
         }
 
         @Test
         void acceptsTheOldSecretAndOneOfSeveralV1SignaturesDuringARotation() {
             JsonNode rotating = JSON.readTree("{\"scheme\": \"stripe\", \"secrets\": [\"whsec_new\", \"" + SECRET + "\"]}");
             assertThat(verify(rotating, Map.of("Stripe-Signature", "t=1492774577,v1=" + "00".repeat(32) + ",v1=" + V1),
-                    BODY, SENT)).isEqualTo(Verdict.VALID);
+                    BODY, SENT)).isEqualTo(SignatureVerdict.VALID);
         }
     }
 
@@ -123,22 +123,22 @@ class SignatureSchemesTest {
         @Test
         void acceptsGithubsDocumentedExample() {
             assertThat(verify(setting("github", SECRET), Map.of("X-Hub-Signature-256", SIGNATURE), "Hello, World!",
-                    Instant.now())).isEqualTo(Verdict.VALID);
+                    Instant.now())).isEqualTo(SignatureVerdict.VALID);
         }
 
         @Test
         void refusesATamperedBodyAndAMissingPrefix() {
             assertThat(verify(setting("github", SECRET), Map.of("X-Hub-Signature-256", SIGNATURE), "Hello, World?",
-                    Instant.now())).isEqualTo(Verdict.INVALID);
+                    Instant.now())).isEqualTo(SignatureVerdict.INVALID);
             assertThat(verify(setting("github", SECRET), Map.of("X-Hub-Signature-256", SIGNATURE.substring(7)),
-                    "Hello, World!", Instant.now())).isEqualTo(Verdict.INVALID);
+                    "Hello, World!", Instant.now())).isEqualTo(SignatureVerdict.INVALID);
         }
 
         @Test
         void acceptsTheSecretBeingRotatedOut() {
             JsonNode rotating = JSON.readTree("{\"scheme\": \"github\", \"secrets\": [\"new secret\", \"" + SECRET + "\"]}");
             assertThat(verify(rotating, Map.of("X-Hub-Signature-256", SIGNATURE), "Hello, World!", Instant.now()))
-                    .isEqualTo(Verdict.VALID);
+                    .isEqualTo(SignatureVerdict.VALID);
         }
     }
 
@@ -150,9 +150,9 @@ class SignatureSchemesTest {
             JsonNode setting = JSON.readTree("{\"scheme\": \"hmac\", \"secret\": \"k3y\", \"header\": \"X-Signature\", "
                     + "\"algorithm\": \"sha1\", \"encoding\": \"hex\", \"prefix\": \"sha1=\"}");
             assertThat(verify(setting, Map.of("X-Signature", "sha1=e10dd497e214d3c12496ef4a215a79532e324e2a"), "payload",
-                    Instant.now())).isEqualTo(Verdict.VALID);
+                    Instant.now())).isEqualTo(SignatureVerdict.VALID);
             assertThat(verify(setting, Map.of("X-Signature", "sha1=e10dd497e214d3c12496ef4a215a79532e324e2a"), "payloaD",
-                    Instant.now())).isEqualTo(Verdict.INVALID);
+                    Instant.now())).isEqualTo(SignatureVerdict.INVALID);
         }
 
         @Test
@@ -160,9 +160,9 @@ class SignatureSchemesTest {
             JsonNode setting = JSON.readTree("{\"scheme\": \"hmac\", \"secrets\": [\"other\", \"k3y\"], "
                     + "\"header\": \"X-Signature\", \"algorithm\": \"sha512\", \"encoding\": \"base64\"}");
             String signature = "JuSf83Z2yw25qDKLDtJMsChhbbZ15zML629Z6xWJDKTf6zK9vvXWciALB0LlhDZNrys3VCgMkuMmfyycxz/+QA==";
-            assertThat(verify(setting, Map.of("X-Signature", signature), "payload", Instant.now())).isEqualTo(Verdict.VALID);
+            assertThat(verify(setting, Map.of("X-Signature", signature), "payload", Instant.now())).isEqualTo(SignatureVerdict.VALID);
             assertThat(verify(setting, Map.of("X-Signature", "not base64!"), "payload", Instant.now()))
-                    .isEqualTo(Verdict.INVALID);
+                    .isEqualTo(SignatureVerdict.INVALID);
         }
     }
 
@@ -191,7 +191,7 @@ class SignatureSchemesTest {
     }
 
     /** Header names are case-insensitive, as on a real request. */
-    private static Verdict verify(JsonNode setting, Map<String, String> headers, String body, Instant now) {
+    private static SignatureVerdict verify(JsonNode setting, Map<String, String> headers, String body, Instant now) {
         Map<String, String> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         byName.putAll(headers);
         return SignatureSettings.parse(setting).verify(byName::get, body.getBytes(StandardCharsets.UTF_8), now, TOLERANCE);

@@ -1,5 +1,9 @@
 package dev.botwebhooks.webhook;
 
+
+
+import dev.botwebhooks.url.WebhookUrls;
+import dev.botwebhooks.url.WebhookUrlRequest;
 import dev.botwebhooks.bot.BotRepository;
 import dev.botwebhooks.support.Bots;
 import dev.botwebhooks.support.EndToEndTest;

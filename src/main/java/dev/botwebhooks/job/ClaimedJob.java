@@ -1,0 +1,17 @@
+package dev.botwebhooks.job;
+
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * A due job this replica claimed.
+ *
+ * @param claim    names this claim; completing or rescheduling the job requires it still to be ours
+ * @param attempts how many times the job has been claimed, this claim included
+ * @param lag      how late it starts: claim time minus the time it was due
+ */
+public record ClaimedJob(long id, long botId, String command, Long userId, JsonNode options, UUID claim, int attempts,
+        Duration lag) {
+}

@@ -1,0 +1,164 @@
+package dev.botwebhooks.job;
+
+import io.r2dbc.postgresql.codec.Json;
+import io.r2dbc.spi.Readable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The {@code scheduled_runs} table. Times come from PostgreSQL's clock, so replicas with drifting
+ * clocks agree on what is due.
+ */
+@Repository
+public class JobRepository {
+
+    private static final String VIEW_COLUMNS = "id, command, user_id, options, label, run_at, status, attempts, "
+            + "created_by_call, call_id, error, created_at, finished_at";
+
+    private final DatabaseClient db;
+    private final JsonMapper json;
+
+    JobRepository(DatabaseClient db, JsonMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    /** Stores a run's jobs; the caller runs this inside the run's transaction. */
+    public Mono<Void> insert(long botId, long callId, List<JobRequest> runs) {
+        return Flux.fromIterable(runs).concatMap(run -> db.sql(
+                        "INSERT INTO scheduled_runs (bot_id, command, user_id, options, label, run_at, created_by_call) "
+                                + "VALUES (:bot, :command, :user, :options, :label, "
+                                + "clock_timestamp() + make_interval(secs => :delay), :call)")
+                .bind("bot", botId).bind("command", run.commandLine())
+                .bind("user", Parameter.fromOrEmpty(run.userId(), Long.class))
+                .bind("options", Parameter.fromOrEmpty(run.options() == null ? null
+                        : Json.of(json.writeValueAsString(run.options())), Json.class))
+                .bind("label", Parameter.fromOrEmpty(run.label(), String.class))
+                .bind("delay", run.delay().toNanos() / 1e9).bind("call", callId)
+                .fetch().rowsUpdated()).then();
+    }
+
+    /** Cancels the bot's pending jobs of each clearance; inside the run's transaction. */
+    public Mono<Void> clear(long botId, List<JobCancellation> clearances) {
+        return Flux.fromIterable(clearances).concatMap(clearance -> db.sql(
+                        "UPDATE scheduled_runs SET status = 'cancelled', finished_at = now(), claim = NULL, "
+                                + "claimed_until = NULL WHERE bot_id = :bot AND status = 'pending'"
+                                + (clearance.label() == null ? "" : " AND label = :label"))
+                .bind("bot", botId)
+                .bindValues(clearance.label() == null ? Map.of() : Map.of("label", clearance.label()))
+                .fetch().rowsUpdated()).then();
+    }
+
+    /** Claims up to {@code limit} due jobs for {@code lease}, oldest due first. */
+    public Flux<ClaimedJob> claim(int limit, Duration lease) {
+        UUID claim = UUID.randomUUID();
+        return db.sql("UPDATE scheduled_runs SET claim = :claim, attempts = attempts + 1, "
+                        + "claimed_until = clock_timestamp() + make_interval(secs => :lease) "
+                        + "WHERE id IN (SELECT id FROM scheduled_runs WHERE status = 'pending' "
+                        + "AND run_at <= clock_timestamp() AND (claimed_until IS NULL OR claimed_until < clock_timestamp()) "
+                        + "ORDER BY run_at LIMIT :limit FOR UPDATE SKIP LOCKED) "
+                        + "RETURNING id, bot_id, command, user_id, options, attempts, "
+                        + "extract(epoch FROM clock_timestamp() - run_at)::float8 AS lag_seconds")
+                .bind("claim", claim).bind("lease", lease.toMillis() / 1000.0).bind("limit", limit)
+                .map(row -> new ClaimedJob(row.get("id", Long.class), row.get("bot_id", Long.class),
+                        row.get("command", String.class), row.get("user_id", Long.class),
+                        jsonOrNull(row.get("options", Json.class)), claim, row.get("attempts", Integer.class),
+                        Duration.ofNanos((long) (Math.max(0, row.get("lag_seconds", Double.class)) * 1e9))))
+                .all();
+    }
+
+    /**
+     * Marks a job done, or failed with {@code failure} (a script error) when that is not null; runs inside the job's run transaction, so when
+     * the claim is no longer ours (the lease ran out and another replica took the job, or the job was
+     * cancelled) it fails with {@link LeaseLost} and the whole run rolls back.
+     */
+    public Mono<Void> complete(ClaimedJob run, long callId, String failure) {
+        return db.sql("UPDATE scheduled_runs SET status = :status, call_id = :call, error = :error, "
+                        + "finished_at = now(), claim = NULL, claimed_until = NULL "
+                        + "WHERE id = :id AND claim = :claim AND status = 'pending'")
+                .bind("status", failure == null ? "done" : "failed").bind("call", callId)
+                .bind("error", Parameter.fromOrEmpty(failure == null ? null : firstLine(failure), String.class))
+                .bind("id", run.id()).bind("claim", run.claim())
+                .fetch().rowsUpdated()
+                .flatMap(updated -> updated == 1 ? Mono.<Void>empty() : Mono.error(new LeaseLost()));
+    }
+
+    /** Gives the job back, to be claimed again after {@code delay}. */
+    public Mono<Void> retryLater(ClaimedJob run, Duration delay, String error) {
+        return db.sql("UPDATE scheduled_runs SET run_at = clock_timestamp() + make_interval(secs => :delay), "
+                        + "error = :error, claim = NULL, claimed_until = NULL "
+                        + "WHERE id = :id AND claim = :claim AND status = 'pending'")
+                .bind("delay", delay.toMillis() / 1000.0).bind("error", error)
+                .bind("id", run.id()).bind("claim", run.claim())
+                .then();
+    }
+
+    /**
+     * Gives the job back untried, to be claimed again after {@code delay}: its claim is not an attempt,
+     * because the run never started (the script workers, or the bot's share of them, were full).
+     */
+    public Mono<Void> postpone(ClaimedJob run, Duration delay) {
+        return db.sql("UPDATE scheduled_runs SET run_at = clock_timestamp() + make_interval(secs => :delay), "
+                        + "attempts = attempts - 1, claim = NULL, claimed_until = NULL "
+                        + "WHERE id = :id AND claim = :claim AND status = 'pending'")
+                .bind("delay", delay.toMillis() / 1000.0)
+                .bind("id", run.id()).bind("claim", run.claim())
+                .then();
+    }
+
+    /** Gives up on the job: it failed for reasons outside the script too many times. */
+    public Mono<Void> giveUp(ClaimedJob run, String error) {
+        return db.sql("UPDATE scheduled_runs SET status = 'failed', error = :error, finished_at = now(), "
+                        + "claim = NULL, claimed_until = NULL WHERE id = :id AND claim = :claim AND status = 'pending'")
+                .bind("error", error).bind("id", run.id()).bind("claim", run.claim())
+                .then();
+    }
+
+    /** Newest first, of one status when {@code status} is not null. */
+    public Flux<JobView> list(long botId, String status, int limit) {
+        return db.sql("SELECT " + VIEW_COLUMNS + " FROM scheduled_runs WHERE bot_id = :bot"
+                        + (status == null ? "" : " AND status = :status") + " ORDER BY id DESC LIMIT :limit")
+                .bind("bot", botId).bind("limit", limit)
+                .bindValues(status == null ? Map.of() : Map.of("status", status))
+                .map(this::toView).all();
+    }
+
+    private JobView toView(Readable row) {
+        return new JobView(row.get("id", Long.class), row.get("command", String.class),
+                row.get("user_id", Long.class), jsonOrNull(row.get("options", Json.class)),
+                row.get("label", String.class), row.get("run_at", Instant.class), row.get("status", String.class),
+                row.get("attempts", Integer.class), row.get("created_by_call", Long.class),
+                row.get("call_id", Long.class), row.get("error", String.class), row.get("created_at", Instant.class),
+                row.get("finished_at", Instant.class));
+    }
+
+    private JsonNode jsonOrNull(Json value) {
+        return value == null ? null : json.readTree(value.asString());
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    /** The job is no longer this replica's to complete. */
+    public static final class LeaseLost extends RuntimeException {
+        LeaseLost() {
+            super("the job's claim was lost", null, false, false);
+        }
+    }
+}

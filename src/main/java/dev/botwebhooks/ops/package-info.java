@@ -1,2 +1,0 @@
-/** Operations: metrics the dashboards chart (rejections by reason, ...). */
-package dev.botwebhooks.ops;
