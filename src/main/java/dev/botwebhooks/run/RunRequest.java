@@ -1,6 +1,7 @@
 package dev.botwebhooks.run;
 
 import dev.botwebhooks.bot.Bot;
+import dev.botwebhooks.command.CommandLine;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -15,24 +16,11 @@ public record RunRequest(Bot bot, String commandLine, Long userId, String conten
         String redirectTo, CallContext call) {
 
     public String commandName() {
-        String trimmed = commandLine.strip();
-        int space = indexOfWhitespace(trimmed);
-        return space < 0 ? trimmed : trimmed.substring(0, space);
+        return CommandLine.parse(commandLine).name();
     }
 
     /** The text after the command's first word, as BJS {@code params}. */
     public String params() {
-        String trimmed = commandLine.strip();
-        int space = indexOfWhitespace(trimmed);
-        return space < 0 ? "" : trimmed.substring(space + 1).strip();
-    }
-
-    private static int indexOfWhitespace(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (Character.isWhitespace(text.charAt(i))) {
-                return i;
-            }
-        }
-        return -1;
+        return CommandLine.parse(commandLine).params();
     }
 }

@@ -4,6 +4,7 @@ package dev.botwebhooks.script;
 
 import dev.botwebhooks.job.JobCancellation;
 import dev.botwebhooks.job.JobRequest;
+import dev.botwebhooks.command.CommandLine;
 import dev.botwebhooks.message.OutgoingMessage;
 import dev.botwebhooks.property.PropertyChange;
 import dev.botwebhooks.property.PropertyKey;
@@ -285,7 +286,7 @@ final class BjsRun {
         sub.setParentScope(null);
         Object options = arg(args, 1);
         ScriptableObject.putProperty(sub, "options", isAbsent(options) ? null : options);
-        ScriptableObject.putProperty(sub, "params", params(commandLine));
+        ScriptableObject.putProperty(sub, "params", CommandLine.parse(commandLine).params());
         ScriptableObject.putProperty(sub, "message", commandLine);
         subCommandDepth++;
         try {
@@ -304,15 +305,10 @@ final class BjsRun {
     }
 
     private ScriptSource requireCommand(String commandLine, String function) {
-        String name = commandLine.split("\\s", 2)[0];
+        String name = CommandLine.parse(commandLine).name();
         long botId = run.source().botId();
         return commandsRead.computeIfAbsent(name, key -> hostCall(() -> host.command(botId, key)))
                 .orElseThrow(() -> error(function + ": unknown command " + name));
-    }
-
-    private static String params(String commandLine) {
-        String[] parts = commandLine.split("\\s", 2);
-        return parts.length < 2 ? "" : parts[1].strip();
     }
 
     private static String label(Object label, String function) {
