@@ -43,8 +43,7 @@ class AdminAuthentication {
 
     Mono<Void> requireAdmin(ServerRequest request) {
         return caller(request).flatMap(caller -> caller instanceof Caller.PlatformAdmin ? Mono.<Void>empty()
-                : Mono.error(new ApiProblem(org.springframework.http.HttpStatus.FORBIDDEN,
-                        "only the platform admin token may do this")));
+                : Mono.error(ApiProblem.forbidden("only the platform admin token may do this")));
     }
 
     /** The {@code {botId}} of the path, when the caller may manage that bot and it exists; else 404. */

@@ -4,17 +4,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponse;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
-import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
+
+import java.net.URI;
 
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
-/** The admin API under /api/v1 (DESIGN.md, "Admin API"); errors are RFC 9457 problem+json. */
+/** The admin API under /api/v1; errors are RFC 9457 problem+json. */
 @Configuration(proxyBeanMethods = false)
 class AdminRoutes {
 
@@ -48,20 +50,18 @@ class AdminRoutes {
                 .build();
     }
 
-    /** Expected refusals become their problem; anything else is logged and the caller told only to retry. */
+    /** Expected refusals carry their problem; anything else is logged and the caller told only to retry. */
     private static Mono<ServerResponse> problemFor(Throwable error, ServerRequest request) {
-        if (error instanceof ApiProblem problem) {
-            return problem(problem.status(), problem.getMessage(), request);
-        }
-        if (error instanceof ResponseStatusException status) {
-            return problem(HttpStatus.valueOf(status.getStatusCode().value()), status.getReason(), request);
-        }
-        log.error("admin request {} {} failed", request.method(), request.path(), error);
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "the request could not be completed; retry later", request);
+        ErrorResponse response = error instanceof ErrorResponse expected ? expected
+                : unexpected(error, request);
+        ProblemDetail problem = response.getBody();
+        problem.setInstance(URI.create(request.path()));
+        return ServerResponse.status(response.getStatusCode()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyValue(problem);
     }
 
-    private static Mono<ServerResponse> problem(HttpStatus status, String detail, ServerRequest request) {
-        Problem problem = new Problem("about:blank", status.getReasonPhrase(), status.value(), detail, request.path());
-        return ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).bodyValue(problem);
+    private static ErrorResponse unexpected(Throwable error, ServerRequest request) {
+        log.error("admin request {} {} failed", request.method(), request.path(), error);
+        return ApiProblem.unavailable("the request could not be completed; retry later");
     }
 }

@@ -1,19 +1,14 @@
 package dev.botwebhooks.admin;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 
-/** An admin API request that cannot be served; rendered as RFC 9457 problem+json. */
-final class ApiProblem extends RuntimeException {
+/** An admin API request that cannot be served: Spring's {@link ProblemDetail}, rendered as RFC 9457 problem+json. */
+final class ApiProblem extends ErrorResponseException {
 
-    private final HttpStatus status;
-
-    ApiProblem(HttpStatus status, String detail) {
-        super(detail, null, false, false);
-        this.status = status;
-    }
-
-    HttpStatus status() {
-        return status;
+    private ApiProblem(HttpStatus status, String detail) {
+        super(status, ProblemDetail.forStatusAndDetail(status, detail), null);
     }
 
     static ApiProblem badRequest(String detail) {
@@ -26,5 +21,13 @@ final class ApiProblem extends RuntimeException {
 
     static ApiProblem unauthorized() {
         return new ApiProblem(HttpStatus.UNAUTHORIZED, "a valid bearer token is required");
+    }
+
+    static ApiProblem forbidden(String detail) {
+        return new ApiProblem(HttpStatus.FORBIDDEN, detail);
+    }
+
+    static ApiProblem unavailable(String detail) {
+        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, detail);
     }
 }

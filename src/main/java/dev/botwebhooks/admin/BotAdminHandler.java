@@ -36,7 +36,7 @@ class BotAdminHandler {
 
     record BotView(long id, String name, ObjectNode settings, Instant createdAt) {
         static BotView of(Bot bot) {
-            return new BotView(bot.id(), bot.name(), BotSettingsPatch.forDisplay(bot.settings()), bot.createdAt());
+            return new BotView(bot.id(), bot.name(), BotSettingsPatch.forDisplay(bot.settings().json()), bot.createdAt());
         }
     }
 
@@ -65,7 +65,7 @@ class BotAdminHandler {
                     ObjectNode patch = found.getT2();
                     String name = patch.has("name") ? AdminRequests.requiredString(patch, "name", MAX_NAME_CHARS).strip()
                             : bot.name();
-                    ObjectNode settings = BotSettingsPatch.apply((ObjectNode) bot.settings(), patch);
+                    ObjectNode settings = BotSettingsPatch.apply((ObjectNode) bot.settings().json(), patch);
                     return bots.update(bot.id(), name, settings);
                 }))
                 .doOnNext(bot -> directory.forget(bot.id()))
@@ -84,6 +84,6 @@ class BotAdminHandler {
         return auth.bot(request)
                 .flatMap(botId -> bots.delete(botId).doOnNext(deleted -> directory.forget(botId)))
                 .flatMap(deleted -> deleted ? ServerResponse.noContent().build()
-                        : Mono.error(new ApiProblem(HttpStatus.NOT_FOUND, "bot not found")));
+                        : Mono.error(ApiProblem.notFound("bot not found")));
     }
 }

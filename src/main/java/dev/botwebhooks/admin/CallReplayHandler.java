@@ -4,6 +4,7 @@ import dev.botwebhooks.bot.BotRepository;
 import dev.botwebhooks.call.CallRepository;
 import dev.botwebhooks.run.CommandRunner;
 import dev.botwebhooks.run.CommitHook;
+import dev.botwebhooks.run.RunResult;
 import dev.botwebhooks.run.RunRequest;
 import dev.botwebhooks.webhook.CallReplay;
 import org.springframework.stereotype.Component;
@@ -12,7 +13,6 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code POST /api/v1/bots/{id}/calls/{callId}/replay}: runs a logged request again as a new call
@@ -39,8 +39,8 @@ class CallReplayHandler {
         this.clock = clock;
     }
 
-    /** @param callId the new call, null when the run could not even be logged (overload, database down) */
-    record Replay(Long callId, int status, String body) {
+    /** @param callId the new call */
+    record Replay(long callId, int status, String body) {
     }
 
     Mono<ServerResponse> replay(ServerRequest request) {
@@ -54,10 +54,17 @@ class CallReplayHandler {
                         throw ApiProblem.badRequest("call " + callId + " names no command, so it cannot be run again");
                     }
                     RunRequest run = requests.rebuild(found.getT2(), found.getT1(), clock.instant());
-                    AtomicReference<Long> newCall = new AtomicReference<>();
-                    CommitHook link = (id, answer, ran) -> calls.markReplay(id, callId).doOnSuccess(done -> newCall.set(id));
-                    return runner.run(run, link).map(answer -> new Replay(newCall.get(), answer.status(), answer.body()));
+                    CommitHook link = result -> calls.markReplay(result.callId(), callId);
+                    return runner.run(run, link);
                 })
-                .flatMap(replay -> ServerResponse.ok().bodyValue(replay));
+                .flatMap(result -> {
+                    if (result instanceof RunResult.Logged logged) {
+                        return ServerResponse.ok().bodyValue(new Replay(logged.callId(), logged.answer().status(),
+                                logged.answer().body()));
+                    }
+                    throw result instanceof RunResult.Overloaded
+                            ? ApiProblem.unavailable("the script workers are busy; retry later")
+                            : ApiProblem.unavailable("the run could not be completed; retry later");
+                });
     }
 }

@@ -1,9 +1,8 @@
 package dev.botwebhooks.admission;
 
 import dev.botwebhooks.cache.CacheProperties;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.botwebhooks.bot.Bot;
+import dev.botwebhooks.bot.BotSetting;
 import dev.botwebhooks.metrics.Rejection;
 import dev.botwebhooks.metrics.Rejections;
 import inet.ipaddr.IPAddress;
@@ -15,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -41,7 +39,6 @@ public class Admission {
     private final RateLimiter.RateLimit defaultRateLimit;
     private final Rejections rejections;
     /** Keyed by the settings object itself (weak keys compare by identity): a changed bot gets a new one. */
-    private final Cache<JsonNode, BotPolicy> policies;
 
     @Autowired
     Admission(AdmissionProperties properties, CacheProperties cache, Rejections rejections) {
@@ -56,7 +53,6 @@ public class Admission {
         this.rateLimiter = new RateLimiter(cache.maxBots(), time);
         this.defaultRateLimit = new RateLimiter.RateLimit(admission.rateLimit().perSecond(), admission.rateLimit().burst());
         this.rejections = rejections;
-        this.policies = Caffeine.newBuilder().weakKeys().maximumSize(cache.maxBots()).build();
     }
 
     public AdmissionDecision admit(Bot bot, ServerHttpRequest request) {
@@ -80,19 +76,14 @@ public class Admission {
     }
 
     private BotPolicy policy(Bot bot) {
-        JsonNode settings = bot.settings();
-        if (settings == null) {
-            return BotPolicy.of(null, defaultRateLimit);
+        BotSetting.Parsed<BotPolicy> policy = bot.settings().get(BotPolicy.SETTING);
+        if (policy instanceof BotSetting.Parsed.Valid<BotPolicy> valid) {
+            return valid.value().orDefault(defaultRateLimit);
         }
-        return policies.get(settings, key -> {
-            try {
-                return BotPolicy.of(key, defaultRateLimit);
-            } catch (IllegalArgumentException badSettings) {
-                // The admin API validates settings, so this is a stored value from elsewhere: fail closed.
-                log.error("bot {} has unreadable admission settings; refusing its webhooks", bot.id(), badSettings);
-                return new BotPolicy(true, IpRanges.NONE, IpRanges.NONE, defaultRateLimit);
-            }
-        });
+        // The admin API validates settings, so this is a stored value from elsewhere: fail closed.
+        log.error("bot {} has unreadable admission settings ({}); refusing its webhooks", bot.id(),
+                ((BotSetting.Parsed.Invalid<BotPolicy>) policy).reason());
+        return new BotPolicy(true, IpRanges.NONE, IpRanges.NONE, defaultRateLimit);
     }
 
     private AdmissionDecision refused(int status, Rejection reason, String message, long waitNanos) {

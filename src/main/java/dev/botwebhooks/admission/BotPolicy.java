@@ -1,22 +1,31 @@
 package dev.botwebhooks.admission;
 
+import dev.botwebhooks.bot.BotSetting;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A bot's admission settings, parsed once per settings object (they were validated by the admin API).
+ * A bot's admission settings ({@code allowed_ips}, {@code ban_exempt_ips}, {@code rate_limit}), parsed once
+ * per loaded bot. They were validated by the admin API; one that does not parse fails closed.
  *
  * @param restricted whether {@code allowed} limits the callers; false when the bot has no allowlist
+ * @param rateLimit  null when the bot names none: the configured default applies
  */
 record BotPolicy(boolean restricted, IpRanges allowed, IpRanges banExempt, RateLimiter.RateLimit rateLimit) {
 
-    static BotPolicy of(JsonNode settings, RateLimiter.RateLimit defaultRateLimit) {
-        JsonNode allowlist = settings == null ? null : settings.get("allowed_ips");
+    static final BotSetting<BotPolicy> SETTING = new BotSetting<>(null, BotPolicy::of);
+
+    static BotPolicy of(JsonNode settings) {
+        JsonNode allowlist = settings.get("allowed_ips");
         boolean restricted = allowlist != null && allowlist.isArray() && !allowlist.isEmpty();
-        return new BotPolicy(restricted, ranges(allowlist), ranges(settings == null ? null : settings.get("ban_exempt_ips")),
-                rateLimit(settings == null ? null : settings.get("rate_limit"), defaultRateLimit));
+        return new BotPolicy(restricted, ranges(allowlist), ranges(settings.get("ban_exempt_ips")),
+                rateLimit(settings.get("rate_limit")));
+    }
+
+    BotPolicy orDefault(RateLimiter.RateLimit defaultRateLimit) {
+        return rateLimit != null ? this : new BotPolicy(restricted, allowed, banExempt, defaultRateLimit);
     }
 
     /** Throws {@link IllegalArgumentException} for an entry that is not an address or CIDR block. */
@@ -29,10 +38,10 @@ record BotPolicy(boolean restricted, IpRanges allowed, IpRanges banExempt, RateL
         return IpRanges.parse(entries);
     }
 
-    private static RateLimiter.RateLimit rateLimit(JsonNode limit, RateLimiter.RateLimit defaultRateLimit) {
+    private static RateLimiter.RateLimit rateLimit(JsonNode limit) {
         if (limit == null || !limit.isObject() || !limit.path("per_second").isNumber()
                 || limit.get("per_second").asDouble() <= 0) {
-            return defaultRateLimit;
+            return null;
         }
         double perSecond = limit.get("per_second").asDouble();
         JsonNode burst = limit.get("burst");

@@ -56,6 +56,6 @@ public class BotRepository {
 
     private Bot toBot(Readable row) {
         return new Bot(row.get("id", Long.class), row.get("name", String.class), row.get("webhook_secret", byte[].class),
-                json.readTree(row.get("settings", Json.class).asString()), row.get("created_at", Instant.class));
+                new BotSettings(json.readTree(row.get("settings", Json.class).asString())), row.get("created_at", Instant.class));
     }
 }

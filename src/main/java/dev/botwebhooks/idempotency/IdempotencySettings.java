@@ -1,5 +1,7 @@
 package dev.botwebhooks.idempotency;
 
+import dev.botwebhooks.bot.BotSetting;
+import tools.jackson.core.JsonPointer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -8,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -18,7 +19,10 @@ import java.util.regex.Pattern;
  * (also {@code webhook-id}, {@code X-GitHub-Delivery}) or {@code {"json_path": "$.id"}} (a dotted path
  * into the JSON body, as Stripe's event id; a number picks an array element).
  */
-public record IdempotencySettings(String header, List<String> path) {
+public record IdempotencySettings(String header, JsonPointer path) {
+
+    /** The {@code idempotency} bot setting; invalid means the bot's webhooks are refused (fail closed). */
+    public static final BotSetting<IdempotencySettings> SETTING = new BotSetting<>("idempotency", IdempotencySettings::parse);
 
     /** Longer ids are stored as their SHA-256, so a caller cannot make the key index hold large values. */
     static final int MAX_KEY_CHARS = 200;
@@ -42,25 +46,20 @@ public record IdempotencySettings(String header, List<String> path) {
         if (path == null || !path.isString() || !PATH.matcher(path.asString()).matches()) {
             throw new IllegalArgumentException("idempotency.json_path must be a dotted path such as $.id or $.data.object.id");
         }
-        return new IdempotencySettings(null, List.of(path.asString().substring(2).split("\\.")));
+        // "$.data.object.id" is the pointer /data/object/id; a number segment picks an array element.
+        StringBuilder pointer = new StringBuilder();
+        for (String segment : path.asString().substring(2).split("\\.")) {
+            pointer.append('/').append(segment.replace("~", "~0").replace("/", "~1"));
+        }
+        return new IdempotencySettings(null, JsonPointer.compile(pointer.toString()));
     }
 
-    /** The delivery id of a request to a bot with these settings; empty when the bot has none or the request lacks it. */
-    public static Optional<String> deliveryId(JsonNode botSettings, Function<String, String> header, byte[] body) {
-        JsonNode setting = botSettings.get("idempotency");
-        if (setting == null || setting.isNull()) {
-            return Optional.empty();
-        }
-        IdempotencySettings settings;
-        try {
-            settings = parse(setting);
-        } catch (IllegalArgumentException unusable) {
-            return Optional.empty();
-        }
-        return settings.read(header, body).filter(id -> !id.isEmpty()).map(IdempotencySettings::bounded);
+    /** The delivery id of a request, empty when the request lacks it (such a delivery runs as usual). */
+    public Optional<String> deliveryId(Function<String, String> headerValue, byte[] body) {
+        return read(headerValue, body).filter(id -> !id.isEmpty()).map(IdempotencySettings::bounded);
     }
 
-    Optional<String> read(Function<String, String> headerValue, byte[] body) {
+    private Optional<String> read(Function<String, String> headerValue, byte[] body) {
         if (header != null) {
             return Optional.ofNullable(headerValue.apply(header)).map(String::strip);
         }
@@ -69,17 +68,11 @@ public record IdempotencySettings(String header, List<String> path) {
         }
         JsonNode node;
         try {
-            node = JSON.readTree(body);
+            node = JSON.readTree(body).at(path);
         } catch (JacksonException notJson) {
             return Optional.empty();
         }
-        for (String segment : path) {
-            if (node == null) {
-                return Optional.empty();
-            }
-            node = node.isArray() && segment.matches("\\d{1,9}") ? node.get(Integer.parseInt(segment)) : node.get(segment);
-        }
-        if (node == null || !(node.isString() || node.isIntegralNumber())) {
+        if (!(node.isString() || node.isIntegralNumber())) {
             return Optional.empty();
         }
         return Optional.of(node.asString());

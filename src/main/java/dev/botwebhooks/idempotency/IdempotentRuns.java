@@ -3,6 +3,7 @@ package dev.botwebhooks.idempotency;
 import dev.botwebhooks.run.Answer;
 import dev.botwebhooks.run.CommandRunner;
 import dev.botwebhooks.run.CommitHook;
+import dev.botwebhooks.run.RunResult;
 import dev.botwebhooks.run.RunRequest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,8 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -40,17 +39,15 @@ public class IdempotentRuns {
     private final IdempotencyStore store;
     private final CommandRunner runner;
     private final Clock clock;
-    private final JsonMapper json;
     private final IdempotencyProperties config;
     private final Counter replays;
     private final long maxPolls;
 
-    IdempotentRuns(IdempotencyStore store, CommandRunner runner, Clock clock, JsonMapper json,
+    IdempotentRuns(IdempotencyStore store, CommandRunner runner, Clock clock,
             IdempotencyProperties config, MeterRegistry registry) {
         this.store = store;
         this.runner = runner;
         this.clock = clock;
-        this.json = json;
         this.config = config;
         this.maxPolls = Math.max(1, config.maxWait().toNanos() / Math.max(1, config.poll().toNanos()));
         this.replays = Counter.builder("webhook.idempotent.replays")
@@ -59,16 +56,16 @@ public class IdempotentRuns {
     }
 
     /** Runs the request unless its delivery id already has an answer; waits, bounded, while another delivery runs. */
-    public Mono<Answer> run(RunRequest request, String deliveryId) {
+    public Mono<IdempotentResult> run(RunRequest request, String deliveryId) {
         return attempt(request, key(request, deliveryId), maxPolls);
     }
 
     /** The stored answer of a delivery id, as a replay; empty when there is none (or it expired). */
-    public Mono<Answer> storedAnswer(RunRequest request, String deliveryId) {
+    public Mono<IdempotentResult.Replayed> storedAnswer(RunRequest request, String deliveryId) {
         return store.find(key(request, deliveryId), clock.instant()).map(this::replay);
     }
 
-    private Mono<Answer> attempt(RunRequest request, DeliveryKey id, long pollsLeft) {
+    private Mono<IdempotentResult> attempt(RunRequest request, DeliveryKey id, long pollsLeft) {
         Instant now = clock.instant();
         return store.claim(id, now, now.plus(config.lease()), now.plus(config.retention())).flatMap(claim -> {
             if (claim instanceof Claim.Won won) {
@@ -78,24 +75,25 @@ public class IdempotentRuns {
                 return Mono.just(replay(stored.answer()));
             }
             if (pollsLeft <= 0) {
-                return Mono.just(stillRunning());
+                return Mono.just(new IdempotentResult.StillRunning());
             }
             return Mono.delay(config.poll()).then(Mono.defer(() -> attempt(request, id, pollsLeft - 1)));
         });
     }
 
-    private Mono<Answer> runAsOwner(RunRequest request, DeliveryKey id, UUID token) {
-        AtomicReference<Answer> stored = new AtomicReference<>();
-        CommitHook store = (callId, answer, ran) -> {
-            if (!ran || answer.status() >= 500) {
+    private Mono<IdempotentResult> runAsOwner(RunRequest request, DeliveryKey id, UUID token) {
+        AtomicReference<RunResult.Logged> stored = new AtomicReference<>();
+        CommitHook store = result -> {
+            if (!(result instanceof RunResult.Succeeded) || result.answer().status() >= 500) {
                 return Mono.empty();
             }
-            return this.store.complete(id, token, callId, answer, clock.instant().plus(config.retention()))
-                    .doOnSuccess(done -> stored.set(answer));
+            return this.store.complete(id, token, result.callId(), result.answer(), clock.instant().plus(config.retention()))
+                    .doOnSuccess(done -> stored.set(result));
         };
         return runner.run(request, store)
-                // The identity check also catches a commit that failed after the answer was written.
-                .flatMap(answer -> answer == stored.get() ? Mono.just(answer) : release(id, token).thenReturn(answer))
+                // The identity check also catches a commit that failed after the answer was stored.
+                .flatMap(result -> result == stored.get() ? Mono.just(result) : release(id, token).thenReturn(result))
+                .<IdempotentResult>map(IdempotentResult.Ran::new)
                 .doOnCancel(() -> release(id, token).subscribe());
     }
 
@@ -107,18 +105,11 @@ public class IdempotentRuns {
         });
     }
 
-    private Answer replay(Answer stored) {
+    private IdempotentResult.Replayed replay(Answer stored) {
         replays.increment();
         Map<String, String> headers = new LinkedHashMap<>(stored.headers());
         headers.put(REPLAYED_HEADER, "true");
-        return new Answer(stored.status(), stored.contentType(), headers, stored.body(), null);
-    }
-
-    /** RFC draft "The Idempotency-Key HTTP Header Field": 409 while the first request is in progress. */
-    private Answer stillRunning() {
-        ObjectNode body = json.createObjectNode();
-        body.put("error", "a delivery with this id is still running; retry later");
-        return new Answer(409, "application/json", Map.of(), json.writeValueAsString(body), 1);
+        return new IdempotentResult.Replayed(new Answer(stored.status(), stored.contentType(), headers, stored.body(), null));
     }
 
     private static DeliveryKey key(RunRequest request, String deliveryId) {

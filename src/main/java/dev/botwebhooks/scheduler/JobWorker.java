@@ -7,11 +7,11 @@ import dev.botwebhooks.scheduling.Backoff;
 import dev.botwebhooks.scheduling.PollingWorker;
 import dev.botwebhooks.job.JobRepository;
 import dev.botwebhooks.bot.BotDirectory;
-import dev.botwebhooks.pipeline.ScriptWorkers;
 import dev.botwebhooks.run.CallContext;
 import dev.botwebhooks.run.CommandRunner;
 import dev.botwebhooks.run.RunCommitted;
-import dev.botwebhooks.run.RunCompletion;
+import dev.botwebhooks.run.CommitHook;
+import dev.botwebhooks.run.RunResult;
 import dev.botwebhooks.run.RunRequest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -85,26 +85,41 @@ class JobWorker extends PollingWorker {
 
     private Mono<Void> execute(ClaimedJob job) {
         lag.record(job.lag());
+        CommitHook markDone = result -> jobs.complete(job, result.callId(), failure(result));
         return bots.find(job.botId())
                 // A deleted bot's jobs are deleted with it.
                 .flatMap(bot -> bot.isEmpty() ? Mono.<Void>empty() : runner.runJob(
                                 new RunRequest(bot.get(), job.command(), job.userId(), null, job.options(), null,
-                                        CallContext.botRun(clock.instant())),
-                                completion -> jobs.complete(job, completion.callId(), completion.succeeded() ? null
-                                        : completion.errorKind() + ": " + completion.error()))
-                        .doOnNext(this::count)
-                        .then())
-                .onErrorResume(JobRepository.LeaseLost.class, lost -> {
-                    count("lease_lost");
-                    return Mono.empty();
-                })
-                .onErrorResume(ScriptWorkers.Overloaded.class, busy -> postpone(job))
-                .onErrorResume(error -> !(error instanceof JobRepository.LeaseLost)
-                        && !(error instanceof ScriptWorkers.Overloaded), error -> retryLater(job, error));
+                                        CallContext.botRun(clock.instant())), markDone)
+                        .flatMap(result -> settle(job, result)))
+                .onErrorResume(error -> retryLater(job, "the job could not be run (" + error.getClass().getSimpleName() + ")"));
     }
 
-    private void count(RunCompletion completion) {
-        count(completion.succeeded() ? "done" : "REFUSED".equals(completion.errorKind()) ? "refused" : "script_error");
+    private Mono<Void> settle(ClaimedJob job, RunResult result) {
+        if (result instanceof RunResult.Succeeded) {
+            count("done");
+        } else if (result instanceof RunResult.Refused) {
+            count("refused");
+        } else if (result instanceof RunResult.ScriptFailed) {
+            count("script_error");
+        } else if (result instanceof RunResult.Overloaded) {
+            return postpone(job);
+        } else if (result instanceof RunResult.Unavailable unavailable) {
+            if (unavailable.cause() instanceof JobRepository.LeaseLost) {
+                count("lease_lost");
+                return Mono.empty();
+            }
+            return retryLater(job, unavailable.reason());
+        }
+        return Mono.empty();
+    }
+
+    /** What the job's row keeps of a run that did not succeed: the error's kind and first line. */
+    private static String failure(RunResult.Logged result) {
+        if (result instanceof RunResult.ScriptFailed failed) {
+            return failed.failure().kind().name() + ": " + failed.failure().detail();
+        }
+        return result instanceof RunResult.Refused refused ? "REFUSED: " + refused.reason() : null;
     }
 
     private void count(String outcome) {
@@ -118,8 +133,7 @@ class JobWorker extends PollingWorker {
         return jobs.postpone(job, delay).onErrorResume(e -> Mono.empty());
     }
 
-    private Mono<Void> retryLater(ClaimedJob job, Throwable error) {
-        String reason = reason(error);
+    private Mono<Void> retryLater(ClaimedJob job, String reason) {
         if (job.attempts() >= settings.maxAttempts()) {
             log.warn("Bot.run job {} of bot {} failed {} times, giving up: {}", job.id(), job.botId(), job.attempts(),
                     reason);
@@ -131,15 +145,5 @@ class JobWorker extends PollingWorker {
         count("retry");
         // When even this fails (database down), the lease runs out and the job is claimed again.
         return jobs.retryLater(job, backoff.after(job.attempts()), reason).onErrorResume(e -> Mono.empty());
-    }
-
-    private static String reason(Throwable error) {
-        if (error instanceof ScriptWorkers.Overloaded) {
-            return "script workers were busy";
-        }
-        if (error instanceof CommandRunner.Unavailable) {
-            return "the script could not reach the database";
-        }
-        return "the run could not be committed (" + error.getClass().getSimpleName() + ")";
     }
 }

@@ -1,7 +1,8 @@
 package dev.botwebhooks.verification;
 
+import dev.botwebhooks.bot.BotSetting;
+import dev.botwebhooks.bot.BotSettings;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,18 +22,12 @@ public class ProviderSignatures {
      * @param header the request's first value of a header by case-insensitive name, null when absent
      * @param now    when the request arrived, from the application clock
      */
-    public SignatureVerdict verify(JsonNode botSettings, Function<String, String> header, byte[] body, Instant now) {
-        JsonNode setting = botSettings.get("signature");
-        if (setting == null || setting.isNull()) {
-            return SignatureVerdict.VALID;
+    public SignatureVerdict verify(BotSettings settings, Function<String, String> header, byte[] body, Instant now) {
+        BotSetting.Parsed<SignatureScheme> setting = settings.get(SignatureSettings.SETTING);
+        if (setting instanceof BotSetting.Parsed.Valid<SignatureScheme> scheme) {
+            return scheme.value().verify(header, body, now, tolerance);
         }
-        SignatureScheme scheme;
-        try {
-            scheme = SignatureSettings.parse(setting);
-        } catch (IllegalArgumentException unusable) {
-            // Settings are validated when patched; one that does not parse now must not open the door.
-            return SignatureVerdict.INVALID;
-        }
-        return scheme.verify(header, body, now, tolerance);
+        // Settings are validated when patched; one that does not parse now must not open the door.
+        return setting instanceof BotSetting.Parsed.Absent ? SignatureVerdict.VALID : SignatureVerdict.INVALID;
     }
 }

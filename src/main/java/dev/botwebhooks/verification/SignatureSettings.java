@@ -1,5 +1,6 @@
 package dev.botwebhooks.verification;
 
+import dev.botwebhooks.bot.BotSetting;
 
 import dev.botwebhooks.crypto.Hmac;
 import tools.jackson.databind.JsonNode;
@@ -29,6 +30,9 @@ public final class SignatureSettings {
     }
 
     /** The scheme of a valid setting; an {@link IllegalArgumentException} says what is wrong with any other. */
+    /** The {@code signature} bot setting; invalid means every delivery is refused (fail closed). */
+    public static final BotSetting<SignatureScheme> SETTING = new BotSetting<>("signature", SignatureSettings::parse);
+
     public static SignatureScheme parse(JsonNode setting) {
         if (setting == null || !setting.isObject()) {
             throw new IllegalArgumentException("signature must be an object {scheme, secret}");

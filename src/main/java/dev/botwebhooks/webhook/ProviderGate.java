@@ -1,20 +1,20 @@
 package dev.botwebhooks.webhook;
 
+import dev.botwebhooks.bot.BotSetting;
+import dev.botwebhooks.bot.BotSettings;
 import dev.botwebhooks.idempotency.IdempotencySettings;
 import dev.botwebhooks.idempotency.IdempotentRuns;
 import dev.botwebhooks.metrics.Rejection;
-import dev.botwebhooks.metrics.Rejections;
 import dev.botwebhooks.run.Answer;
 import dev.botwebhooks.run.CommandRunner;
 import dev.botwebhooks.run.RunRequest;
 import dev.botwebhooks.verification.ProviderSignatures;
 import dev.botwebhooks.verification.SignatureVerdict;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import java.util.Optional;
 
@@ -28,39 +28,44 @@ import java.util.Optional;
 @Component
 class ProviderGate {
 
+    private static final Logger log = LoggerFactory.getLogger(ProviderGate.class);
+
     private final ProviderSignatures signatures;
     private final IdempotentRuns idempotent;
     private final CommandRunner runner;
-    private final Rejections rejections;
-    private final JsonMapper json;
+    private final WebhookAnswers answers;
 
-    ProviderGate(ProviderSignatures signatures, IdempotentRuns idempotent, CommandRunner runner, Rejections rejections,
-            JsonMapper json) {
+    ProviderGate(ProviderSignatures signatures, IdempotentRuns idempotent, CommandRunner runner, WebhookAnswers answers) {
         this.signatures = signatures;
         this.idempotent = idempotent;
         this.runner = runner;
-        this.rejections = rejections;
-        this.json = json;
+        this.answers = answers;
     }
 
     Mono<Answer> run(RunRequest request, HttpHeaders headers, byte[] body) {
-        JsonNode settings = request.bot().settings();
+        BotSettings settings = request.bot().settings();
         SignatureVerdict verdict = signatures.verify(settings, headers::getFirst, body, request.call().receivedAt());
         if (verdict == SignatureVerdict.INVALID) {
             return Mono.just(unauthorized("invalid provider signature"));
         }
-        Optional<String> deliveryId = IdempotencySettings.deliveryId(settings, headers::getFirst, body);
+        BotSetting.Parsed<IdempotencySettings> idempotency = settings.get(IdempotencySettings.SETTING);
+        if (idempotency instanceof BotSetting.Parsed.Invalid<IdempotencySettings> invalid) {
+            // Running without it could run a payment twice: refuse, so the provider retries once it is fixed.
+            log.error("bot {} has an unreadable idempotency setting ({}); refusing its webhooks", request.bot().id(),
+                    invalid.reason());
+            return Mono.just(answers.unavailable());
+        }
+        Optional<String> deliveryId = idempotency instanceof BotSetting.Parsed.Valid<IdempotencySettings> valid
+                ? valid.value().deliveryId(headers::getFirst, body) : Optional.empty();
         if (verdict == SignatureVerdict.STALE) {
-            return deliveryId.map(id -> idempotent.storedAnswer(request, id)).orElse(Mono.empty())
+            return deliveryId.map(id -> idempotent.storedAnswer(request, id).map(answers::of)).orElse(Mono.empty())
                     .switchIfEmpty(Mono.fromSupplier(() -> unauthorized("provider signature timestamp is too old or too new")));
         }
-        return deliveryId.isPresent() ? idempotent.run(request, deliveryId.get()) : runner.run(request);
+        return deliveryId.isPresent() ? idempotent.run(request, deliveryId.get()).map(answers::of)
+                : runner.run(request).map(answers::of);
     }
 
     private Answer unauthorized(String reason) {
-        rejections.count(Rejection.INVALID_PROVIDER_SIGNATURE);
-        ObjectNode body = json.createObjectNode();
-        body.put("error", reason);
-        return Answer.json(401, json.writeValueAsString(body));
+        return answers.refuse(Rejection.INVALID_PROVIDER_SIGNATURE, 401, reason);
     }
 }

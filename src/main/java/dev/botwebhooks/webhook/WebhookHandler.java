@@ -1,27 +1,21 @@
 package dev.botwebhooks.webhook;
 
-import dev.botwebhooks.url.UrlProperties;
-import dev.botwebhooks.ingress.IngressProperties;
-
-
-import dev.botwebhooks.url.SignedFields;
-import dev.botwebhooks.url.WebhookSigner;
 import dev.botwebhooks.admission.Admission;
 import dev.botwebhooks.admission.AdmissionDecision;
 import dev.botwebhooks.bot.Bot;
 import dev.botwebhooks.bot.BotDirectory;
+import dev.botwebhooks.ingress.IngressProperties;
 import dev.botwebhooks.metrics.Rejection;
-import dev.botwebhooks.metrics.Rejections;
 import dev.botwebhooks.run.Answer;
-import dev.botwebhooks.run.Answers;
 import dev.botwebhooks.run.CallContext;
 import dev.botwebhooks.run.RunRequest;
+import dev.botwebhooks.url.SignedFields;
+import dev.botwebhooks.url.UrlProperties;
+import dev.botwebhooks.url.WebhookSigner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -33,7 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static dev.botwebhooks.url.WebhookParameters.*;
@@ -43,30 +36,23 @@ import static dev.botwebhooks.url.WebhookParameters.*;
 class WebhookHandler {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookHandler.class);
-    /** One body for an unknown bot and a bad signature, so a caller cannot tell which it was. */
-    private static final Map<String, String> NOT_FOUND = Map.of("error", "not found");
 
     private final BotDirectory bots;
     private final Admission admission;
     private final ProviderGate gate;
-    private final Answers answers;
-    private final Rejections rejections;
+    private final WebhookAnswers answers;
     private final WebhookRequestReader reader;
     private final String publicBaseUrl;
     private final Clock clock;
-    private final JsonMapper json;
 
-    WebhookHandler(BotDirectory bots, Admission admission, ProviderGate gate, Answers answers,
-            Rejections rejections, JsonMapper json, IngressProperties ingress, UrlProperties urls, Clock clock) {
+    WebhookHandler(BotDirectory bots, Admission admission, ProviderGate gate, WebhookAnswers answers, JsonMapper json, IngressProperties ingress, UrlProperties urls, Clock clock) {
         this.bots = bots;
         this.admission = admission;
         this.gate = gate;
         this.answers = answers;
-        this.rejections = rejections;
         this.reader = new WebhookRequestReader(json, ingress.maxBodySize().toBytes());
         this.publicBaseUrl = urls.base();
         this.clock = clock;
-        this.json = json;
     }
 
     Mono<ServerResponse> handle(ServerRequest request) {
@@ -88,27 +74,21 @@ class WebhookHandler {
         }
         return bots.find(botId.get())
                 .flatMap(bot -> bot.isPresent() ? verified(request, bot.get(), query, startNanos, receivedAt) : notFound())
-                .onErrorResume(WebhookRequestReader.BodyTooLarge.class, tooLarge -> rejected(Rejection.BODY_TOO_LARGE)
-                        .then(ServerResponse
-                        .status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(Map.of("error", "body too large"))))
-                .onErrorResume(WebhookRequestReader.BodyTooSlow.class, tooSlow -> rejected(Rejection.SLOW_CLIENT)
-                        // Closed after the answer: the rest of a trickled body is not worth waiting for.
-                        .then(ServerResponse.status(HttpStatus.REQUEST_TIMEOUT).header(HttpHeaders.CONNECTION, "close")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(Map.of("error", "the request body came too slowly"))))
-                .onErrorResume(error -> !(error instanceof WebhookRequestReader.BodyTooLarge)
-                        && !(error instanceof WebhookRequestReader.BodyTooSlow), error -> {
+                .onErrorResume(WebhookRequestReader.BodyTooLarge.class, tooLarge ->
+                        respond(answers.refuse(Rejection.BODY_TOO_LARGE, 413, "body too large")))
+                // Closed after the answer: the rest of a trickled body is not worth waiting for.
+                .onErrorResume(WebhookRequestReader.BodyTooSlow.class, tooSlow -> respond(answers
+                        .refuse(Rejection.SLOW_CLIENT, 408, "the request body came too slowly")
+                        .withHeader(HttpHeaders.CONNECTION, "close")))
+                .onErrorResume(error -> {
                     log.error("webhook for bot {} failed", botId.get(), error);
-                    rejections.count(Rejection.UNAVAILABLE);
-                    return respond(answers.unavailable(null));
+                    return respond(answers.unavailable());
                 });
     }
 
     Mono<ServerResponse> methodNotAllowed(ServerRequest request) {
-        rejections.count(Rejection.METHOD_NOT_ALLOWED);
-        return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, "GET, POST")
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("error", "method not allowed"));
+        return respond(answers.refuse(Rejection.METHOD_NOT_ALLOWED, 405, "method not allowed")
+                .withHeader(HttpHeaders.ALLOW, "GET, POST"));
     }
 
     private Mono<ServerResponse> verified(ServerRequest request, Bot bot, MultiValueMap<String, String> query,
@@ -132,16 +112,13 @@ class WebhookHandler {
                 return badRequest("exp must be unix seconds");
             }
             if (receivedAt.getEpochSecond() >= exp.get()) {
-                rejections.count(Rejection.EXPIRED);
-                return ServerResponse.status(HttpStatus.GONE).contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(Map.of("error", "this webhook URL has expired"));
+                return respond(answers.refuse(Rejection.EXPIRED, 410, "this webhook URL has expired"));
             }
         }
         // After the signature, so that an unsigned flood cannot spend a bot's rate limit; before the body is read.
         AdmissionDecision verdict = admission.admit(bot, request.exchange().getRequest());
         if (verdict instanceof AdmissionDecision.Refused refused) {
-            return respond(new Answer(refused.status(), MediaType.APPLICATION_JSON_VALUE, Map.of(),
-                    json.writeValueAsString(Map.of("error", refused.message())), refused.retryAfterSeconds()));
+            return respond(answers.refusedByAdmission(refused));
         }
         String ip = ((AdmissionDecision.Admitted) verdict).clientIp();
         return reader.body(request).flatMap(bytes -> {
@@ -173,18 +150,13 @@ class WebhookHandler {
         return response.bodyValue(answer.body().getBytes(StandardCharsets.UTF_8));
     }
 
-    private Mono<Void> rejected(Rejection reason) {
-        return Mono.fromRunnable(() -> rejections.count(reason));
-    }
-
+    /** One answer for an unknown bot and a bad signature, so a caller cannot tell which it was. */
     private Mono<ServerResponse> notFound() {
-        rejections.count(Rejection.BAD_SIGNATURE);
-        return ServerResponse.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON).bodyValue(NOT_FOUND);
+        return respond(answers.refuse(Rejection.BAD_SIGNATURE, 404, "not found"));
     }
 
     private Mono<ServerResponse> badRequest(String reason) {
-        rejections.count(Rejection.MALFORMED);
-        return ServerResponse.badRequest().contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("error", reason));
+        return respond(answers.refuse(Rejection.MALFORMED, 400, reason));
     }
 
     private static Optional<Long> parseLong(String text) {

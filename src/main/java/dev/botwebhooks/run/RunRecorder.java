@@ -1,0 +1,92 @@
+package dev.botwebhooks.run;
+
+import dev.botwebhooks.call.CallRecord;
+import dev.botwebhooks.call.CallRepository;
+import dev.botwebhooks.job.JobRepository;
+import dev.botwebhooks.message.MessageRepository;
+import dev.botwebhooks.property.PropertyRepository;
+import dev.botwebhooks.script.Effects;
+import dev.botwebhooks.script.ScriptFailure;
+import dev.botwebhooks.script.ScriptOutcome;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * The one owner of a run's transaction: the call record, the commit hook and, when the script succeeded,
+ * every effect commit together (in a transaction shared with concurrent runs, see {@link GroupCommit})
+ * before the result, and so the answer, is returned.
+ */
+@Component
+class RunRecorder {
+
+    private final CallRepository calls;
+    private final PropertyRepository properties;
+    private final JobRepository jobs;
+    private final MessageRepository messages;
+    private final GroupCommit groupCommit;
+    private final AnswerFormat answers;
+    private final ApplicationEventPublisher events;
+
+    RunRecorder(CallRepository calls, PropertyRepository properties, JobRepository jobs, MessageRepository messages,
+            GroupCommit groupCommit, AnswerFormat answers, ApplicationEventPublisher events) {
+        this.calls = calls;
+        this.properties = properties;
+        this.jobs = jobs;
+        this.messages = messages;
+        this.groupCommit = groupCommit;
+        this.answers = answers;
+        this.events = events;
+    }
+
+    /** A script ran: its call record, and its effects when it succeeded. */
+    Mono<RunResult.Logged> ran(RunRequest request, ScriptOutcome outcome, CommitHook hook) {
+        long botId = request.bot().id();
+        ScriptFailure failure = outcome.failure();
+        Effects effects = outcome.succeeded() ? outcome.effects() : Effects.NONE;
+        return calls.nextId().flatMap(callId -> {
+            RunResult.Logged result = failure == null
+                    ? new RunResult.Succeeded(callId, answers.succeeded(outcome, request.redirectTo()))
+                    : new RunResult.ScriptFailed(callId, answers.scriptFailed(failure, callId), failure);
+            CallRecord record = record(request, result, failure == null ? null : failure.kind().name(),
+                    failure == null ? null : failure.detail(), outcome.cpuTime());
+            return groupCommit.commit(() -> calls.insert(record)
+                            .then(hook.inTransaction(result))
+                            .then(properties.apply(effects.propertyChanges()))
+                            .then(jobs.clear(botId, effects.clearances()))
+                            .then(jobs.insert(botId, callId, effects.scheduledRuns()))
+                            .then(messages.insert(botId, callId, effects.messages())))
+                    .then(Mono.fromRunnable(() -> committed(botId, effects)))
+                    .thenReturn(result);
+        });
+    }
+
+    /** The run could not start (unknown command or user): the call is logged, nothing else happens. */
+    Mono<RunResult.Logged> refused(RunRequest request, String reason, CommitHook hook) {
+        return calls.nextId().flatMap(callId -> {
+            RunResult.Logged result = new RunResult.Refused(callId, answers.refused(reason, callId), reason);
+            CallRecord record = record(request, result, "REFUSED", reason, null);
+            return groupCommit.commit(() -> calls.insert(record).then(hook.inTransaction(result))).thenReturn(result);
+        });
+    }
+
+    private void committed(long botId, Effects effects) {
+        if (!effects.messages().isEmpty() || !effects.scheduledRuns().isEmpty()) {
+            events.publishEvent(new RunCommitted(botId, effects.messages().size(), effects.scheduledRuns().size()));
+        }
+    }
+
+    private static CallRecord record(RunRequest request, RunResult.Logged result, String errorKind, String error,
+            Duration cpuTime) {
+        CallContext call = request.call();
+        Answer answer = result.answer();
+        int durationMs = (int) Duration.ofNanos(System.nanoTime() - call.startNanos()).toMillis();
+        return new CallRecord(result.callId(), request.bot().id(), request.commandLine(), request.userId(), call.method(),
+                call.url(), call.ip(), call.headers(), call.body(), answer.status(),
+                answer.body() == null ? null : answer.body().getBytes(StandardCharsets.UTF_8), errorKind, error,
+                cpuTime == null ? null : (int) cpuTime.toMillis(), durationMs, call.receivedAt(), call.origin());
+    }
+}

@@ -1,0 +1,59 @@
+package dev.botwebhooks.run;
+
+import dev.botwebhooks.command.Command;
+import dev.botwebhooks.command.CommandRepository;
+import dev.botwebhooks.pipeline.ScriptWorkers;
+import dev.botwebhooks.property.PropertyRepository;
+import dev.botwebhooks.script.ScriptEngine;
+import dev.botwebhooks.script.ScriptOutcome;
+import dev.botwebhooks.script.ScriptRun;
+import dev.botwebhooks.script.ScriptSource;
+import dev.botwebhooks.url.WebhookUrls;
+import dev.botwebhooks.user.BotUser;
+import dev.botwebhooks.user.UserRepository;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Runs a loaded command's script on a worker; the outcome holds its buffered effects, nothing is written yet. */
+@Component
+class ScriptExecution {
+
+    private final ScriptWorkers workers;
+    private final ScriptEngine engine;
+    private final ScriptRunMetrics metrics;
+    private final PropertyRepository properties;
+    private final UserRepository users;
+    private final CommandRepository commands;
+    private final WebhookUrls urls;
+
+    ScriptExecution(ScriptWorkers workers, ScriptEngine engine, ScriptRunMetrics metrics, PropertyRepository properties,
+            UserRepository users, CommandRepository commands, WebhookUrls urls) {
+        this.workers = workers;
+        this.engine = engine;
+        this.metrics = metrics;
+        this.properties = properties;
+        this.users = users;
+        this.commands = commands;
+        this.urls = urls;
+    }
+
+    /** Errors with {@link ScriptWorkers.Overloaded} when the workers, or the bot's share of them, are full. */
+    Mono<ScriptOutcome> execute(RunRequest request, Command command, BotUser user) {
+        ScriptRun run = new ScriptRun(
+                new ScriptSource(command.botId(), command.name(), command.version(), command.code()),
+                request.bot().name(), request.commandLine().strip(), request.params(), request.content(),
+                request.options(), user == null ? null : user.asScriptUser(), user == null ? null : chat(user),
+                user == null ? null : user.id(), user == null ? null : user.chatId());
+        RunHost host = new RunHost(request.bot(), properties, users, commands, urls);
+        return workers.run(request.bot().id(), () -> metrics.time(() -> engine.run(run, host)));
+    }
+
+    private static ObjectNode chat(BotUser user) {
+        ObjectNode chat = JsonNodeFactory.instance.objectNode();
+        chat.put("chatid", user.chatId());
+        chat.put("chat_type", "private");
+        return chat;
+    }
+}
