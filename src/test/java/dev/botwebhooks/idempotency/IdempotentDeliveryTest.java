@@ -13,6 +13,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
@@ -51,6 +52,9 @@ class IdempotentDeliveryTest extends EndToEndTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    DatabaseClient db;
 
     private ConfigurableApplicationContext second;
 
@@ -132,6 +136,20 @@ class IdempotentDeliveryTest extends EndToEndTest {
         assertThat(duplicate.header(IdempotentRuns.REPLAYED_HEADER)).isEqualTo("true");
         assertThat(duplicate.body()).isEqualTo(retried.body());
         assertThat(runs(bot)).isEqualTo(1);
+    }
+
+    @Test
+    void anUnreadableStoredIdempotencySettingRefusesTheWebhookInsteadOfRunningItWithoutOne() {
+        Bots.TestBot bot = bots.create("broken-setting").command("/onPay", COUNTING_COMMAND);
+        // Only a write that bypasses the admin API's validation can store this.
+        db.sql("UPDATE bots SET settings = '{\"idempotency\": {\"header\": 5}}' WHERE id = :id").bind("id", bot.id())
+                .fetch().rowsUpdated().block();
+
+        Reply refused = postWithHeader(bot.localUrl(Map.of("command", "/onPay")), "Idempotency-Key", "k1").block();
+
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.header("Retry-After")).isEqualTo("1");
+        assertThat(runs(bot)).isZero();
     }
 
     @Test
