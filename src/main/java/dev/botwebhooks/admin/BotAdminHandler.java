@@ -72,7 +72,7 @@ class BotAdminHandler {
                 .flatMap(bot -> ServerResponse.ok().bodyValue(BotView.of(bot)));
     }
 
-    /** Every URL made so far stops working: the revocation of DESIGN.md. */
+    /** Every URL made so far stops working: revocation, for a leaked URL or a departing provider. */
     Mono<ServerResponse> rotateWebhookSecret(ServerRequest request) {
         return auth.bot(request)
                 .flatMap(botId -> bots.rotateWebhookSecret(botId, Tokens.randomBytes(SECRET_BYTES)))

@@ -22,7 +22,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 
 /**
- * Decides whether a verified webhook call may run, in the order of DESIGN.md: the bot's IP
+ * Decides whether a verified webhook call may run, cheapest refusal first: the bot's IP
  * allowlist (403), the ban filter across all bots (429), the bot's rate limit (429). CPU and
  * memory only, so it runs on the Netty thread.
  */

@@ -1,5 +1,5 @@
 /**
- * Admission of a verified webhook call (DESIGN.md, flow step 3): the client's address through the
+ * Admission of a verified webhook call (a gate, docs/architecture.md): the client's address through the
  * trusted-proxy rules, the bot's IP allowlist, the per-address ban filter and the per-bot rate limit.
  */
 package dev.botwebhooks.admission;

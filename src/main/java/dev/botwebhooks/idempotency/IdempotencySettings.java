@@ -1,6 +1,7 @@
 package dev.botwebhooks.idempotency;
 
 import dev.botwebhooks.bot.BotSetting;
+import dev.botwebhooks.token.HttpToken;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -27,7 +28,7 @@ public record IdempotencySettings(String header, JsonPointer path) {
     /** Longer ids are stored as their SHA-256, so a caller cannot make the key index hold large values. */
     static final int MAX_KEY_CHARS = 200;
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Pattern HEADER = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]{1,100}");
+    private static final int MAX_HEADER_NAME_CHARS = 100;
     private static final Pattern PATH = Pattern.compile("\\$(\\.[^.\\s]{1,100}){1,10}");
 
     /** The setting when valid; an {@link IllegalArgumentException} says what is wrong with any other. */
@@ -37,7 +38,7 @@ public record IdempotencySettings(String header, JsonPointer path) {
         }
         JsonNode header = setting.get("header");
         if (header != null) {
-            if (!header.isString() || !HEADER.matcher(header.asString()).matches()) {
+            if (!header.isString() || !HttpToken.isValid(header.asString(), MAX_HEADER_NAME_CHARS)) {
                 throw new IllegalArgumentException("idempotency.header must be a header name");
             }
             return new IdempotencySettings(header.asString(), null);

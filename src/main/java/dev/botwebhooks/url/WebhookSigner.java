@@ -1,10 +1,9 @@
 package dev.botwebhooks.url;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import dev.botwebhooks.crypto.Hmac;
+
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.Base64;
 
 /**
@@ -34,35 +33,30 @@ public final class WebhookSigner {
         } catch (IllegalArgumentException notBase64Url) {
             return false;
         }
-        return MessageDigest.isEqual(mac(secret, fields), given);
+        return Hmac.equal(mac(secret, fields), given);
     }
 
     private static byte[] mac(byte[] secret, SignedFields fields) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            mac.update(DOMAIN);
-            field(mac, Long.toString(fields.botId()));
-            field(mac, fields.command());
-            field(mac, fields.userId());
-            field(mac, fields.content());
-            field(mac, fields.redirectTo());
-            field(mac, fields.exp());
-            return mac.doFinal();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JRE", e);
-        }
+        ByteArrayOutputStream message = new ByteArrayOutputStream(128);
+        message.writeBytes(DOMAIN);
+        field(message, Long.toString(fields.botId()));
+        field(message, fields.command());
+        field(message, fields.userId());
+        field(message, fields.content());
+        field(message, fields.redirectTo());
+        field(message, fields.exp());
+        return Hmac.sign("HmacSHA256", secret, message.toByteArray());
     }
 
-    private static void field(Mac mac, String value) {
+    private static void field(ByteArrayOutputStream message, String value) {
         if (value == null) {
-            mac.update((byte) '-');
+            message.write('-');
         } else {
             byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-            mac.update((byte) '+');
-            mac.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
-            mac.update(bytes);
+            message.write('+');
+            message.writeBytes((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
+            message.writeBytes(bytes);
         }
-        mac.update((byte) '\n');
+        message.write('\n');
     }
 }

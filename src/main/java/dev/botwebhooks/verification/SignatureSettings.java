@@ -1,5 +1,6 @@
 package dev.botwebhooks.verification;
 
+import dev.botwebhooks.token.HttpToken;
 import dev.botwebhooks.bot.BotSetting;
 
 import dev.botwebhooks.crypto.Hmac;
@@ -31,6 +32,7 @@ public final class SignatureSettings {
 
     /** The scheme of a valid setting; an {@link IllegalArgumentException} says what is wrong with any other. */
     /** The {@code signature} bot setting; invalid means every delivery is refused (fail closed). */
+    private static final int MAX_HEADER_NAME_CHARS = 100;
     public static final BotSetting<SignatureScheme> SETTING = new BotSetting<>("signature", SignatureSettings::parse);
 
     public static SignatureScheme parse(JsonNode setting) {
@@ -78,7 +80,7 @@ public final class SignatureSettings {
 
     private static SignatureScheme hmac(JsonNode setting, List<String> secrets) {
         String header = text(setting, "header");
-        if (header == null || !header.matches("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+")) {
+        if (!HttpToken.isValid(header, MAX_HEADER_NAME_CHARS)) {
             throw new IllegalArgumentException("signature.header must name the header that carries the signature");
         }
         String algorithm = text(setting, "algorithm");
