@@ -1,9 +1,6 @@
 package dev.botwebhooks.call;
 
-import dev.botwebhooks.scheduling.PeriodicSweep;
-import jakarta.annotation.PreDestroy;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import dev.botwebhooks.scheduling.RetentionSweep;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -14,27 +11,21 @@ import java.time.Clock;
  * answer bodies included) does not grow for ever.
  */
 @Component
-class CallLogRetention {
+class CallLogRetention extends RetentionSweep {
 
-    private final PeriodicSweep sweep;
+    private final CallRepository calls;
+    private final Clock clock;
+    private final CallLogProperties config;
 
     CallLogRetention(CallRepository calls, Clock clock, CallLogProperties config) {
-        this.sweep = new PeriodicSweep("call log retention sweep", config.cleanupInterval(), config.cleanupBatch(),
-                batch -> calls.deleteReceivedBefore(clock.instant().minus(config.retention()), batch));
+        super("call log retention sweep", config.cleanupInterval(), config.cleanupBatch());
+        this.calls = calls;
+        this.clock = clock;
+        this.config = config;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void start() {
-        sweep.start();
-    }
-
-    /** Deletes calls past retention now; the number deleted. */
-    Mono<Long> sweep() {
-        return sweep.sweep();
-    }
-
-    @PreDestroy
-    void stop() {
-        sweep.stop();
+    @Override
+    protected Mono<Long> deleteBatch(int limit) {
+        return calls.deleteReceivedBefore(clock.instant().minus(config.retention()), limit);
     }
 }

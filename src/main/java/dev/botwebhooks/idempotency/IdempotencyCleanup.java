@@ -1,9 +1,6 @@
 package dev.botwebhooks.idempotency;
 
-import dev.botwebhooks.scheduling.PeriodicSweep;
-import jakarta.annotation.PreDestroy;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import dev.botwebhooks.scheduling.RetentionSweep;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -11,27 +8,19 @@ import java.time.Clock;
 
 /** Deletes stored answers past their retention ({@code webhooks.idempotency.retention}). */
 @Component
-class IdempotencyCleanup {
+class IdempotencyCleanup extends RetentionSweep {
 
-    private final PeriodicSweep sweep;
+    private final IdempotencyStore store;
+    private final Clock clock;
 
     IdempotencyCleanup(IdempotencyStore store, Clock clock, IdempotencyProperties config) {
-        this.sweep = new PeriodicSweep("idempotency cleanup", config.cleanupInterval(), config.cleanupBatch(),
-                batch -> store.deleteExpired(clock.instant(), batch));
+        super("idempotency cleanup", config.cleanupInterval(), config.cleanupBatch());
+        this.store = store;
+        this.clock = clock;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void start() {
-        sweep.start();
-    }
-
-    /** Deletes expired answers now; the number deleted. */
-    Mono<Long> sweep() {
-        return sweep.sweep();
-    }
-
-    @PreDestroy
-    void stop() {
-        sweep.stop();
+    @Override
+    protected Mono<Long> deleteBatch(int limit) {
+        return store.deleteExpired(clock.instant(), limit);
     }
 }
