@@ -2,6 +2,7 @@ package dev.botwebhooks.webhook;
 
 import dev.botwebhooks.metrics.MetricsProperties;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import org.springframework.stereotype.Component;
@@ -16,11 +17,12 @@ public class BotRequestCounter {
 
     static final String METER = "webhook.bot.requests";
 
-    private final MeterRegistry registry;
+    private final Meter.MeterProvider<Counter> requests;
     private final int maxBots;
 
     BotRequestCounter(MeterRegistry registry, MetricsProperties properties) {
-        this.registry = registry;
+        this.requests = Counter.builder(METER).description("Webhook requests per bot (first N bots only)")
+                .withRegistry(registry);
         this.maxBots = properties.perBotMaxBots();
         if (maxBots > 0) {
             registry.config().meterFilter(MeterFilter.maximumAllowableTags(METER, "bot", maxBots, MeterFilter.deny()));
@@ -29,8 +31,7 @@ public class BotRequestCounter {
 
     void count(String botId) {
         if (maxBots > 0 && botId != null && botId.chars().allMatch(Character::isDigit)) {
-            Counter.builder(METER).description("Webhook requests per bot (first N bots only)")
-                    .tag("bot", botId).register(registry).increment();
+            requests.withTag("bot", botId).increment();
         }
     }
 }

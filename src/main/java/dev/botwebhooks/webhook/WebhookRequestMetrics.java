@@ -1,5 +1,6 @@
 package dev.botwebhooks.webhook;
 
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.http.HttpMethod;
@@ -18,10 +19,13 @@ import reactor.core.publisher.Mono;
 public class WebhookRequestMetrics implements HandlerFilterFunction<ServerResponse, ServerResponse> {
 
     private final MeterRegistry registry;
+    private final Meter.MeterProvider<Timer> requests;
     private final BotRequestCounter perBot;
 
     WebhookRequestMetrics(MeterRegistry registry, BotRequestCounter perBot) {
         this.registry = registry;
+        this.requests = Timer.builder("webhook.requests").description("Webhook requests, from the route to the answer")
+                .publishPercentileHistogram().withRegistry(registry);
         this.perBot = perBot;
     }
 
@@ -41,13 +45,7 @@ public class WebhookRequestMetrics implements HandlerFilterFunction<ServerRespon
     }
 
     private Timer timer(String method, int status) {
-        return Timer.builder("webhook.requests")
-                .description("Webhook requests, from the route to the answer")
-                .tag("method", method)
-                .tag("status", status / 100 + "xx")
-                .tag("outcome", outcome(status))
-                .publishPercentileHistogram()
-                .register(registry);
+        return requests.withTags("method", method, "status", status / 100 + "xx", "outcome", outcome(status));
     }
 
     /** ok: the script ran; redirect: ran and redirected; rejected: refused before running; failed: 5xx. */
