@@ -1,5 +1,6 @@
 package dev.botwebhooks.job;
 
+import dev.botwebhooks.sql.MultiRow;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -29,24 +30,32 @@ public class JobRepository {
     private final DatabaseClient db;
     private final JsonMapper json;
 
+    private final List<MultiRow.Column<NewJob>> columns;
+
     JobRepository(DatabaseClient db, JsonMapper json) {
         this.db = db;
         this.json = json;
+        this.columns = List.of(
+                MultiRow.Column.of("bigint", Long.class, NewJob::botId),
+                MultiRow.Column.of("text", String.class, job -> job.job().commandLine()),
+                MultiRow.Column.of("bigint", Long.class, job -> job.job().userId()),
+                MultiRow.Column.of("jsonb", Json.class, job -> job.job().options() == null ? null
+                        : Json.of(json.writeValueAsString(job.job().options()))),
+                MultiRow.Column.of("text", String.class, job -> job.job().label()),
+                MultiRow.Column.of("float8", Double.class, job -> job.job().delay().toNanos() / 1e9),
+                MultiRow.Column.of("bigint", Long.class, NewJob::callId));
     }
 
     /** Stores a run's jobs; the caller runs this inside the run's transaction. */
-    public Mono<Void> insert(long botId, long callId, List<JobRequest> runs) {
-        return Flux.fromIterable(runs).concatMap(run -> db.sql(
-                        "INSERT INTO scheduled_runs (bot_id, command, user_id, options, label, run_at, created_by_call) "
-                                + "VALUES (:bot, :command, :user, :options, :label, "
-                                + "clock_timestamp() + make_interval(secs => :delay), :call)")
-                .bind("bot", botId).bind("command", run.commandLine())
-                .bind("user", Parameter.fromOrEmpty(run.userId(), Long.class))
-                .bind("options", Parameter.fromOrEmpty(run.options() == null ? null
-                        : Json.of(json.writeValueAsString(run.options())), Json.class))
-                .bind("label", Parameter.fromOrEmpty(run.label(), String.class))
-                .bind("delay", run.delay().toNanos() / 1e9).bind("call", callId)
-                .fetch().rowsUpdated()).then();
+    /** Stores the jobs of a group commit's runs in one statement; inside its transaction. */
+    public Mono<Void> insert(List<NewJob> jobs) {
+        if (jobs.isEmpty()) {
+            return Mono.empty();
+        }
+        return MultiRow.values(db, "INSERT INTO scheduled_runs (bot_id, command, user_id, options, label, run_at, "
+                        + "created_by_call) SELECT v.bot, v.command, v.user_id, v.options, v.label, "
+                        + "clock_timestamp() + make_interval(secs => v.delay), v.call FROM (VALUES ",
+                ") AS v(bot, command, user_id, options, label, delay, call)", jobs, columns).then();
     }
 
     /** Cancels the bot's pending jobs of each clearance; inside the run's transaction. */

@@ -1,5 +1,6 @@
 package dev.botwebhooks.message;
 
+import dev.botwebhooks.sql.MultiRow;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -10,6 +11,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -19,27 +21,48 @@ public class MessageRepository {
     private final DatabaseClient db;
     private final JsonMapper json;
 
+    private final List<MultiRow.Column<Numbered>> columns;
+
     MessageRepository(DatabaseClient db, JsonMapper json) {
         this.db = db;
         this.json = json;
+        this.columns = List.of(
+                MultiRow.Column.of("integer", Integer.class, Numbered::ord),
+                MultiRow.Column.of("bigint", Long.class, row -> row.row().botId()),
+                MultiRow.Column.of("bigint", Long.class, row -> row.row().callId()),
+                MultiRow.Column.of("bigint", Long.class, row -> row.row().message().userId()),
+                MultiRow.Column.of("text", String.class, row -> row.row().message().chatId()),
+                MultiRow.Column.of("text", String.class, row -> row.row().message().text()),
+                MultiRow.Column.of("jsonb", Json.class, row -> Json.of(json.writeValueAsString(row.row().message().options()))));
     }
 
     /**
-     * Stores a run's messages in order; the caller runs this inside the run's transaction. They are
-     * {@code pending} (to be sent) when the bot has a chat token, else {@code stored} (chat log only).
+     * Stores the messages of a group commit's runs, in order, in one statement; inside its transaction.
+     * They are {@code pending} (to be sent) when the bot has a chat token, else {@code stored} (chat log only).
      */
-    public Mono<Void> insert(long botId, Long callId, List<OutgoingMessage> messages) {
-        // Read in the transaction, not from a cache: a bot that just got its token has its next messages sent.
-        return Flux.fromIterable(messages).concatMap(message -> db.sql(
-                        "INSERT INTO messages (bot_id, call_id, user_id, chat_id, text, options, status) "
-                                + "SELECT :bot, :call, :user, :chat, :text, :options, CASE WHEN "
-                                + "settings->>'telegram_token' IS NULL THEN 'stored' ELSE 'pending' END "
-                                + "FROM bots WHERE id = :bot")
-                .bind("bot", botId).bind("call", Parameter.fromOrEmpty(callId, Long.class))
-                .bind("user", Parameter.fromOrEmpty(message.userId(), Long.class))
-                .bind("chat", message.chatId()).bind("text", message.text())
-                .bind("options", Json.of(json.writeValueAsString(message.options())))
-                .fetch().rowsUpdated()).then();
+    public Mono<Void> insert(List<NewMessage> messages) {
+        if (messages.isEmpty()) {
+            return Mono.empty();
+        }
+        // The token is read in the transaction, not from a cache: a bot that just got one has its next messages
+        // sent. Rows are inserted in list order, so a chat's messages get rising ids, the order they are sent in.
+        return MultiRow.values(db, "INSERT INTO messages (bot_id, call_id, user_id, chat_id, text, options, status) "
+                        + "SELECT v.bot, v.call, v.user_id, v.chat, v.text, v.options, CASE WHEN "
+                        + "b.settings->>'telegram_token' IS NULL THEN 'stored' ELSE 'pending' END "
+                        + "FROM (VALUES ", ") AS v(ord, bot, call, user_id, chat, text, options) "
+                        + "JOIN bots b ON b.id = v.bot ORDER BY v.ord", numbered(messages), columns)
+                .then();
+    }
+
+    private static List<Numbered> numbered(List<NewMessage> messages) {
+        List<Numbered> rows = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            rows.add(new Numbered(i, messages.get(i)));
+        }
+        return rows;
+    }
+
+    private record Numbered(int ord, NewMessage row) {
     }
 
     /** Newest first, all users of the bot when {@code userId} is null. */

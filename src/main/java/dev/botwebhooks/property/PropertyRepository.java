@@ -1,5 +1,6 @@
 package dev.botwebhooks.property;
 
+import dev.botwebhooks.sql.MultiRow;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -10,6 +11,8 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,9 +22,22 @@ public class PropertyRepository {
     private final DatabaseClient db;
     private final JsonMapper json;
 
+    private static final List<MultiRow.Column<PropertyKey>> KEY_COLUMNS = List.of(
+            MultiRow.Column.of("bigint", Long.class, PropertyKey::botId),
+            MultiRow.Column.of("bigint", Long.class, PropertyKey::userId),
+            MultiRow.Column.of("text", String.class, PropertyKey::name));
+
+    private final List<MultiRow.Column<PropertyChange.Put>> putColumns;
+
     PropertyRepository(DatabaseClient db, JsonMapper json) {
         this.db = db;
         this.json = json;
+        this.putColumns = List.of(
+                MultiRow.Column.of("bigint", Long.class, put -> put.key().botId()),
+                MultiRow.Column.of("bigint", Long.class, put -> put.key().userId()),
+                MultiRow.Column.of("text", String.class, put -> put.key().name()),
+                MultiRow.Column.of("text", String.class, put -> put.value().type().wireName()),
+                MultiRow.Column.of("jsonb", Json.class, put -> Json.of(json.writeValueAsString(put.value().value()))));
     }
 
     public Mono<PropertyValue> find(PropertyKey key) {
@@ -42,27 +58,52 @@ public class PropertyRepository {
     }
 
     /** Applies a run's changes in order; the caller runs this inside the run's transaction. */
+    /**
+     * Applies changes in order, in at most four statements whatever their number (bot and user properties
+     * have separate unique indexes, so each has its own upsert and delete); inside the caller's transaction.
+     * Of several changes to one property the last wins, as if they were applied one by one.
+     */
     public Mono<Void> apply(List<PropertyChange> changes) {
-        return Flux.fromIterable(changes).concatMap(this::apply).then();
+        if (changes.isEmpty()) {
+            return Mono.empty();
+        }
+        Map<PropertyKey, PropertyChange> last = new LinkedHashMap<>();
+        changes.forEach(change -> last.put(change.key(), change));
+        List<PropertyChange.Put> botPuts = new ArrayList<>();
+        List<PropertyChange.Put> userPuts = new ArrayList<>();
+        List<PropertyKey> botDeletes = new ArrayList<>();
+        List<PropertyKey> userDeletes = new ArrayList<>();
+        for (PropertyChange change : last.values()) {
+            boolean ofUser = change.key().userId() != null;
+            if (change instanceof PropertyChange.Put put) {
+                (ofUser ? userPuts : botPuts).add(put);
+            } else {
+                (ofUser ? userDeletes : botDeletes).add(change.key());
+            }
+        }
+        return upsert(botPuts, "(bot_id, name) WHERE user_id IS NULL")
+                .then(upsert(userPuts, "(bot_id, user_id, name) WHERE user_id IS NOT NULL"))
+                .then(delete(botDeletes, "p.user_id IS NULL"))
+                .then(delete(userDeletes, "p.user_id = v.user_id"));
     }
 
-    private Mono<Long> apply(PropertyChange change) {
-        PropertyKey key = change.key();
-        if (change instanceof PropertyChange.Put put) {
-            String conflictKey = key.userId() == null ? "(bot_id, name) WHERE user_id IS NULL"
-                    : "(bot_id, user_id, name) WHERE user_id IS NOT NULL";
-            return db.sql("INSERT INTO properties (bot_id, user_id, name, type, value) "
-                            + "VALUES (:bot, :user, :name, :type, :value) ON CONFLICT " + conflictKey
-                            + " DO UPDATE SET type = EXCLUDED.type, value = EXCLUDED.value, updated_at = now()")
-                    .bind("bot", key.botId())
-                    .bind("user", Parameter.fromOrEmpty(key.userId(), Long.class))
-                    .bind("name", key.name()).bind("type", put.value().type().wireName())
-                    .bind("value", Json.of(json.writeValueAsString(put.value().value())))
-                    .fetch().rowsUpdated();
+    private Mono<Void> upsert(List<PropertyChange.Put> puts, String conflictTarget) {
+        if (puts.isEmpty()) {
+            return Mono.empty();
         }
-        return scoped("DELETE FROM properties WHERE bot_id = :bot AND name = :name AND ", key.userId())
-                .bind("bot", key.botId()).bind("name", key.name())
-                .fetch().rowsUpdated();
+        return MultiRow.values(db, "INSERT INTO properties (bot_id, user_id, name, type, value) VALUES ",
+                " ON CONFLICT " + conflictTarget
+                        + " DO UPDATE SET type = EXCLUDED.type, value = EXCLUDED.value, updated_at = now()",
+                puts, putColumns).then();
+    }
+
+    private Mono<Void> delete(List<PropertyKey> keys, String userCondition) {
+        if (keys.isEmpty()) {
+            return Mono.empty();
+        }
+        return MultiRow.values(db, "DELETE FROM properties p USING (VALUES ",
+                ") AS v(bot, user_id, name) WHERE p.bot_id = v.bot AND p.name = v.name AND " + userCondition,
+                keys, KEY_COLUMNS).then();
     }
 
     /** Two shapes of the user condition, because {@code IS NOT DISTINCT FROM} cannot use the key's index. */

@@ -2,7 +2,6 @@ package dev.botwebhooks.run;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -13,38 +12,43 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
- * Group commit: the commits of concurrent runs share one transaction, so a burst pays for one
- * BEGIN/COMMIT (and one WAL flush) per batch instead of one per webhook. Each caller still
- * completes only after the transaction holding its own writes has committed, so an answer is
- * never sent before its data is durable. When a shared transaction fails, its members are retried
- * one by one, so one bad commit fails alone.
+ * Group commit: the commits of concurrent runs share one transaction, and {@code writer} writes a whole
+ * batch with one statement per table, so a burst pays for one BEGIN/COMMIT (and one WAL flush) and one
+ * round trip per table per batch instead of per webhook. Each caller still completes only after the
+ * transaction holding its own writes has committed, so an answer is never sent before its data is
+ * durable. When a shared transaction fails, its members are retried one by one, so one bad commit
+ * fails alone.
+ *
+ * @param <T> what one caller commits
  */
-@Component
-public class GroupCommit {
+public final class GroupCommit<T> {
 
     private final TransactionalOperator transaction;
+    private final Function<List<T>, Mono<Void>> writer;
     private final int maxBatch;
     private final int maxConcurrentTransactions;
-    private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
+    private final Queue<Pending<T>> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger transactionsInFlight = new AtomicInteger();
     private final DistributionSummary batchSizes;
 
-    GroupCommit(TransactionalOperator transaction, CommitProperties properties, MeterRegistry registry) {
+    public GroupCommit(TransactionalOperator transaction, Function<List<T>, Mono<Void>> writer,
+            CommitProperties properties, MeterRegistry registry) {
         this.transaction = transaction;
+        this.writer = writer;
         this.maxBatch = properties.maxBatch();
         this.maxConcurrentTransactions = properties.maxConcurrentTransactions();
         this.batchSizes = DistributionSummary.builder("commit.batch.size")
                 .description("Runs committed per shared transaction").register(registry);
     }
 
-    /** Runs {@code writes} in a transaction, possibly shared; completes once that transaction committed. */
-    public Mono<Void> commit(Supplier<Mono<Void>> writes) {
+    /** Writes {@code work} in a transaction, possibly shared; completes once that transaction committed. */
+    public Mono<Void> commit(T work) {
         return Mono.defer(() -> {
             Sinks.One<Void> committed = Sinks.one();
-            queue.add(new Pending(writes, committed));
+            queue.add(new Pending<>(work, committed));
             drain();
             return committed.asMono();
         });
@@ -57,7 +61,7 @@ public class GroupCommit {
                 return; // the transaction that finishes next drains again
             }
             if (transactionsInFlight.compareAndSet(inFlight, inFlight + 1)) {
-                List<Pending> batch = take();
+                List<Pending<T>> batch = take();
                 if (batch.isEmpty()) {
                     transactionsInFlight.decrementAndGet();
                     continue;
@@ -71,26 +75,28 @@ public class GroupCommit {
         }
     }
 
-    private List<Pending> take() {
-        List<Pending> batch = new ArrayList<>();
-        Pending next;
+    private List<Pending<T>> take() {
+        List<Pending<T>> batch = new ArrayList<>();
+        Pending<T> next;
         while (batch.size() < maxBatch && (next = queue.poll()) != null) {
             batch.add(next);
         }
         return batch;
     }
 
-    private Mono<Void> flush(List<Pending> batch) {
+    private Mono<Void> flush(List<Pending<T>> batch) {
         if (batch.size() == 1) {
             return alone(batch.get(0));
         }
-        return transaction.transactional(Flux.fromIterable(batch).concatMap(pending -> pending.writes().get()).then())
+        List<T> work = new ArrayList<>(batch.size());
+        batch.forEach(pending -> work.add(pending.work()));
+        return transaction.transactional(Mono.defer(() -> writer.apply(work)))
                 .doOnSuccess(done -> batch.forEach(pending -> pending.committed().tryEmitEmpty()))
                 .onErrorResume(sharedFailed -> Flux.fromIterable(batch).concatMap(this::alone).then());
     }
 
-    private Mono<Void> alone(Pending pending) {
-        return transaction.transactional(Mono.defer(pending.writes()))
+    private Mono<Void> alone(Pending<T> pending) {
+        return transaction.transactional(Mono.defer(() -> writer.apply(List.of(pending.work()))))
                 .doOnSuccess(done -> pending.committed().tryEmitEmpty())
                 .onErrorResume(failed -> {
                     pending.committed().tryEmitError(failed);
@@ -98,6 +104,6 @@ public class GroupCommit {
                 });
     }
 
-    private record Pending(Supplier<Mono<Void>> writes, Sinks.One<Void> committed) {
+    private record Pending<T>(T work, Sinks.One<Void> committed) {
     }
 }

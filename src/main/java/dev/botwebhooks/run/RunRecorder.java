@@ -3,17 +3,25 @@ package dev.botwebhooks.run;
 import dev.botwebhooks.call.CallRecord;
 import dev.botwebhooks.call.CallRepository;
 import dev.botwebhooks.job.JobRepository;
+import dev.botwebhooks.job.NewJob;
 import dev.botwebhooks.message.MessageRepository;
+import dev.botwebhooks.message.NewMessage;
+import dev.botwebhooks.property.PropertyChange;
 import dev.botwebhooks.property.PropertyRepository;
 import dev.botwebhooks.script.Effects;
 import dev.botwebhooks.script.ScriptFailure;
 import dev.botwebhooks.script.ScriptOutcome;
 import org.springframework.context.ApplicationEventPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The one owner of a run's transaction: the call record, the commit hook and, when the script succeeded,
@@ -27,19 +35,24 @@ class RunRecorder {
     private final PropertyRepository properties;
     private final JobRepository jobs;
     private final MessageRepository messages;
-    private final GroupCommit groupCommit;
+    private final GroupCommit<RunWrites> groupCommit;
     private final AnswerFormat answers;
     private final ApplicationEventPublisher events;
 
     RunRecorder(CallRepository calls, PropertyRepository properties, JobRepository jobs, MessageRepository messages,
-            GroupCommit groupCommit, AnswerFormat answers, ApplicationEventPublisher events) {
+            TransactionalOperator transaction, CommitProperties commit, MeterRegistry registry, AnswerFormat answers,
+            ApplicationEventPublisher events) {
         this.calls = calls;
         this.properties = properties;
         this.jobs = jobs;
         this.messages = messages;
-        this.groupCommit = groupCommit;
+        this.groupCommit = new GroupCommit<>(transaction, this::write, commit, registry);
         this.answers = answers;
         this.events = events;
+    }
+
+    /** What one run commits: its call record, its commit hook, and its effects ({@link Effects#NONE} when it failed). */
+    private record RunWrites(CallRecord call, RunResult.Logged result, CommitHook hook, Effects effects) {
     }
 
     /** A script ran: its call record, and its effects when it succeeded. */
@@ -53,12 +66,7 @@ class RunRecorder {
                     : new RunResult.ScriptFailed(callId, answers.scriptFailed(failure, callId), failure);
             CallRecord record = record(request, result, failure == null ? null : failure.kind().name(),
                     failure == null ? null : failure.detail(), outcome.cpuTime());
-            return groupCommit.commit(() -> calls.insert(record)
-                            .then(hook.inTransaction(result))
-                            .then(properties.apply(effects.propertyChanges()))
-                            .then(jobs.clear(botId, effects.clearances()))
-                            .then(jobs.insert(botId, callId, effects.scheduledRuns()))
-                            .then(messages.insert(botId, callId, effects.messages())))
+            return groupCommit.commit(new RunWrites(record, result, hook, effects))
                     .then(Mono.fromRunnable(() -> committed(botId, effects)))
                     .thenReturn(result);
         });
@@ -69,8 +77,35 @@ class RunRecorder {
         return calls.nextId().flatMap(callId -> {
             RunResult.Logged result = new RunResult.Refused(callId, answers.refused(reason, callId), reason);
             CallRecord record = record(request, result, "REFUSED", reason, null);
-            return groupCommit.commit(() -> calls.insert(record).then(hook.inTransaction(result))).thenReturn(result);
+            return groupCommit.commit(new RunWrites(record, result, hook, Effects.NONE)).thenReturn(result);
         });
+    }
+
+    /**
+     * The writes of a batch of runs, one statement per table: the call records first (the hooks and effects
+     * refer to them), then each run's hook, then the effects. A run's job cancellations apply before any job
+     * of the batch is inserted, so a run never cancels a job it schedules after its own clearRunAfter.
+     */
+    private Mono<Void> write(List<RunWrites> batch) {
+        List<CallRecord> records = new ArrayList<>(batch.size());
+        List<PropertyChange> changes = new ArrayList<>();
+        List<NewJob> newJobs = new ArrayList<>();
+        List<NewMessage> newMessages = new ArrayList<>();
+        for (RunWrites run : batch) {
+            records.add(run.call());
+            Effects effects = run.effects();
+            changes.addAll(effects.propertyChanges());
+            effects.scheduledRuns().forEach(job -> newJobs.add(new NewJob(run.call().botId(), run.call().id(), job)));
+            effects.messages().forEach(message ->
+                    newMessages.add(new NewMessage(run.call().botId(), run.call().id(), message)));
+        }
+        return calls.insert(records)
+                .thenMany(Flux.fromIterable(batch).concatMap(run -> run.hook().inTransaction(run.result())))
+                .then(properties.apply(changes))
+                .thenMany(Flux.fromIterable(batch).filter(run -> !run.effects().clearances().isEmpty())
+                        .concatMap(run -> jobs.clear(run.call().botId(), run.effects().clearances())))
+                .then(jobs.insert(newJobs))
+                .then(messages.insert(newMessages));
     }
 
     private void committed(long botId, Effects effects) {

@@ -7,9 +7,11 @@ import dev.botwebhooks.property.PropertyType;
 import dev.botwebhooks.property.PropertyValue;
 import dev.botwebhooks.support.EndToEndTest;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -17,6 +19,7 @@ import tools.jackson.databind.node.IntNode;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,13 +28,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GroupCommitTest extends EndToEndTest {
 
     @Autowired
-    GroupCommit groupCommit;
+    TransactionalOperator transaction;
+    @Autowired
+    CommitProperties commit;
     @Autowired
     PropertyRepository properties;
     @Autowired
     DatabaseClient db;
     @Autowired
     MeterRegistry registry;
+
+    private GroupCommit<Supplier<Mono<Void>>> groupCommit;
+
+    @BeforeEach
+    void writerThatRunsEachCallersStatements() {
+        groupCommit = new GroupCommit<>(transaction, batch -> Flux.fromIterable(batch).concatMap(Supplier::get).then(),
+                commit, registry);
+    }
 
     @Test
     void concurrentCommitsShareTransactionsAndEachCompletesWithItsDataCommitted() {

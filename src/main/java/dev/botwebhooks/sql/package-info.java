@@ -1,0 +1,2 @@
+/** SQL helpers shared by the repositories (multi-row statements). Infrastructure. */
+package dev.botwebhooks.sql;
