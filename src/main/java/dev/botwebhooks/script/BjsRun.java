@@ -242,9 +242,8 @@ final class BjsRun {
                     "Bot.run limit exceeded: at most " + MAX_SCHEDULED_RUNS + " jobs per run");
         }
         requireCommand(commandLine, "Bot.run");
-        long botId = run.source().botId();
         if (user != null && !user.equals(run.userId())
-                && !usersRead.computeIfAbsent(user, id -> hostCall(() -> host.userExists(botId, id)))) {
+                && !usersRead.computeIfAbsent(user, id -> hostCall(() -> host.userExists(id)))) {
             throw error("Bot.run: unknown user " + user);
         }
         scheduledRuns.add(new JobRequest(commandLine, options, user, label,
@@ -306,8 +305,7 @@ final class BjsRun {
 
     private ScriptSource requireCommand(String commandLine, String function) {
         String name = CommandLine.parse(commandLine).name();
-        long botId = run.source().botId();
-        return commandsRead.computeIfAbsent(name, key -> hostCall(() -> host.command(botId, key)))
+        return commandsRead.computeIfAbsent(name, key -> hostCall(() -> host.command(key)))
                 .orElseThrow(() -> error(function + ": unknown command " + name));
     }
 
@@ -424,7 +422,7 @@ final class BjsRun {
     private Optional<PropertyValue> readProperty(PropertyKey key) {
         Optional<PropertyValue> value;
         try {
-            value = host.readProperty(key);
+            value = host.readProperty(key.userId(), key.name());
         } catch (RuntimeException e) {
             throw new RunAborted(ScriptFailure.Kind.INFRASTRUCTURE, "property storage is unavailable", e);
         }
@@ -481,7 +479,7 @@ final class BjsRun {
         }
         WebhookUrlRequest request = new WebhookUrlRequest(command.toString(), contentText, user, redirectTo, expiresIn);
         try {
-            String url = host.webhookUrl(run.source().botId(), request);
+            String url = host.webhookUrl(request);
             budget.check();
             return url;
         } catch (IllegalArgumentException e) {

@@ -1,6 +1,5 @@
 package dev.botwebhooks.bench;
 
-import dev.botwebhooks.property.PropertyKey;
 import dev.botwebhooks.property.PropertyValue;
 import dev.botwebhooks.script.ScriptEngine;
 import dev.botwebhooks.script.ScriptHost;
@@ -39,22 +38,22 @@ public class ScriptEngineBenchmark {
 
     private static final ScriptHost NO_DATA = new ScriptHost() {
         @Override
-        public Optional<PropertyValue> readProperty(PropertyKey key) {
+        public Optional<PropertyValue> readProperty(Long userId, String name) {
             return Optional.empty();
         }
 
         @Override
-        public String webhookUrl(long botId, WebhookUrlRequest request) {
+        public String webhookUrl(WebhookUrlRequest request) {
             return "http://localhost/";
         }
 
         @Override
-        public boolean userExists(long botId, long userId) {
+        public boolean userExists(long userId) {
             return false;
         }
 
         @Override
-        public Optional<ScriptSource> command(long botId, String name) {
+        public Optional<ScriptSource> command(String name) {
             return Optional.empty();
         }
     };

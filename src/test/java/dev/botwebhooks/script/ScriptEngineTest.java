@@ -29,7 +29,7 @@ class ScriptEngineTest {
             32L << 20, 1000, 5, 4096, 65536, 20);
 
     private final ScriptEngine engine = new ScriptEngine(LIMITS);
-    private final InMemoryScriptHost host = new InMemoryScriptHost();
+    private final InMemoryScriptHost host = new InMemoryScriptHost(BOT);
     private final AtomicLong versions = new AtomicLong();
 
     // ---- what a command sees

@@ -17,7 +17,7 @@ class ScriptLimitsTest {
             32L << 20, 400, 5, 4096, 65536, 20, 1 << 16);
 
     private final ScriptEngine engine = new ScriptEngine(LIMITS);
-    private final InMemoryScriptHost host = new InMemoryScriptHost();
+    private final InMemoryScriptHost host = new InMemoryScriptHost(7);
     private final AtomicLong versions = new AtomicLong();
 
     @ParameterizedTest

@@ -50,7 +50,7 @@ class VerifyHmacTest {
         ScriptRun run = new ScriptRun(new ScriptSource(7, "/cmd", versions.incrementAndGet(), code), "TestBot", "/cmd",
                 "", null, null, null, null, null, null);
         ScriptOutcome[] outcome = new ScriptOutcome[1];
-        Thread worker = new Thread(null, () -> outcome[0] = engine.run(run, new InMemoryScriptHost()), "script-test", 1 << 20);
+        Thread worker = new Thread(null, () -> outcome[0] = engine.run(run, new InMemoryScriptHost(7)), "script-test", 1 << 20);
         worker.start();
         try {
             worker.join(10_000);
