@@ -14,7 +14,10 @@ import dev.botwebhooks.url.WebhookUrls;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The sandbox's view of one bot's data during a run. Runs on a script worker, so it may block. */
+/**
+ * The sandbox's view of one bot's data during a run: made for that bot, so a run sees no other bot's
+ * data. Runs on a script worker, so it may block.
+ */
 final class RunHost implements ScriptHost {
 
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
@@ -35,37 +38,23 @@ final class RunHost implements ScriptHost {
     }
 
     @Override
-    public Optional<PropertyValue> readProperty(PropertyKey key) {
-        if (key.botId() != bot.id()) {
-            throw new IllegalArgumentException("a run reads only its own bot's properties");
-        }
-        return properties.find(key).blockOptional(READ_TIMEOUT);
+    public Optional<PropertyValue> readProperty(Long userId, String name) {
+        return properties.find(new PropertyKey(bot.id(), userId, name)).blockOptional(READ_TIMEOUT);
     }
 
     @Override
-    public String webhookUrl(long botId, WebhookUrlRequest request) {
-        if (botId != bot.id()) {
-            throw new IllegalArgumentException("a run makes URLs only for its own bot");
-        }
+    public String webhookUrl(WebhookUrlRequest request) {
         return urls.urlFor(bot, request);
     }
 
     @Override
-    public boolean userExists(long botId, long userId) {
-        ownBot(botId);
-        return Boolean.TRUE.equals(users.find(botId, userId).hasElement().block(READ_TIMEOUT));
+    public boolean userExists(long userId) {
+        return Boolean.TRUE.equals(users.find(bot.id(), userId).hasElement().block(READ_TIMEOUT));
     }
 
     @Override
-    public Optional<ScriptSource> command(long botId, String name) {
-        ownBot(botId);
-        return commands.find(botId, name).blockOptional(READ_TIMEOUT)
+    public Optional<ScriptSource> command(String name) {
+        return commands.find(bot.id(), name).blockOptional(READ_TIMEOUT)
                 .map(command -> new ScriptSource(command.botId(), command.name(), command.version(), command.code()));
-    }
-
-    private void ownBot(long botId) {
-        if (botId != bot.id()) {
-            throw new IllegalStateException("a run reads only its own bot's data");
-        }
     }
 }

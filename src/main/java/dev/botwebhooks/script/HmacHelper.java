@@ -6,11 +6,9 @@ import org.mozilla.javascript.Scriptable;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
-import static dev.botwebhooks.script.JsValues.arg;
 import static dev.botwebhooks.script.JsValues.describe;
 import static dev.botwebhooks.script.JsValues.get;
 import static dev.botwebhooks.script.JsValues.isAbsent;
-import static dev.botwebhooks.script.JsValues.isPlainObject;
 import static dev.botwebhooks.script.JsValues.rangeError;
 import static dev.botwebhooks.script.JsValues.typeError;
 
@@ -28,11 +26,7 @@ final class HmacHelper {
     }
 
     static Object verify(Object[] args) {
-        Object first = arg(args, 0);
-        if (!isPlainObject(first)) {
-            throw typeError(USAGE);
-        }
-        Scriptable call = (Scriptable) first;
+        Scriptable call = BjsArguments.callObject(args, USAGE);
         String secret = requiredText(call, "secret");
         String payload = requiredText(call, "payload");
         String signature = requiredText(call, "signature");

@@ -3,7 +3,7 @@ package dev.botwebhooks.script;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Everything one command run sees (DESIGN.md, "What a webhook command sees").
+ * Everything one command run sees.
  *
  * @param message  the command string as called, e.g. {@code "/onPay 42"}
  * @param params   the text after the command's first word ({@code ""} when none)

@@ -1,12 +1,12 @@
 package dev.botwebhooks.bench;
 
-import dev.botwebhooks.property.PropertyKey;
 import dev.botwebhooks.property.PropertyValue;
 import dev.botwebhooks.script.ScriptEngine;
 import dev.botwebhooks.script.ScriptHost;
 import dev.botwebhooks.script.ScriptLimits;
 import dev.botwebhooks.script.ScriptOutcome;
 import dev.botwebhooks.script.ScriptRun;
+import dev.botwebhooks.script.ScriptRunBuilder;
 import dev.botwebhooks.script.ScriptSource;
 import dev.botwebhooks.url.WebhookUrlRequest;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -19,7 +19,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -39,22 +38,22 @@ public class ScriptEngineBenchmark {
 
     private static final ScriptHost NO_DATA = new ScriptHost() {
         @Override
-        public Optional<PropertyValue> readProperty(PropertyKey key) {
+        public Optional<PropertyValue> readProperty(Long userId, String name) {
             return Optional.empty();
         }
 
         @Override
-        public String webhookUrl(long botId, WebhookUrlRequest request) {
+        public String webhookUrl(WebhookUrlRequest request) {
             return "http://localhost/";
         }
 
         @Override
-        public boolean userExists(long botId, long userId) {
+        public boolean userExists(long userId) {
             return false;
         }
 
         @Override
-        public Optional<ScriptSource> command(long botId, String name) {
+        public Optional<ScriptSource> command(String name) {
             return Optional.empty();
         }
     };
@@ -67,22 +66,21 @@ public class ScriptEngineBenchmark {
     public void setUp() {
         engine = new ScriptEngine(new ScriptLimits(Duration.ofSeconds(1), Duration.ofSeconds(5), 64L << 20, 400,
                 100, 16384, 65536, 1000));
-        JsonMapper json = JsonMapper.builder().build();
-        trivial = run(new ScriptSource(1, "/trivial", 1, "Bot.sendMessage('ok')"), json);
+        trivial = run(new ScriptSource(1, "/trivial", 1, "Bot.sendMessage('ok')"));
         payment = run(new ScriptSource(1, "/pay", 2, """
                 let order = JSON.parse(content)
                 if (!order.id) { throw new Error('no order id') }
                 Bot.setProp('last_order', order, 'json')
                 Bot.setProp('orders', Bot.getProp('orders', 0) + 1, 'integer')
                 Bot.sendMessage(`paid ${order.id}: ${order.amount} ${order.currency}`)
-                """), json);
+                """));
     }
 
-    private static ScriptRun run(ScriptSource source, JsonMapper json) {
-        return new ScriptRun(source, "bench", source.commandName(), "",
-                "{\"id\": \"ord_1\", \"amount\": 10.5, \"currency\": \"EUR\"}",
-                json.readTree("{\"method\":\"POST\",\"params\":{},\"headers\":{},\"ip\":\"127.0.0.1\"}"),
-                null, null, null, null);
+    private static ScriptRun run(ScriptSource source) {
+        return ScriptRunBuilder.globalRun(source).botName("bench")
+                .content("{\"id\": \"ord_1\", \"amount\": 10.5, \"currency\": \"EUR\"}")
+                .options("{\"method\":\"POST\",\"params\":{},\"headers\":{},\"ip\":\"127.0.0.1\"}")
+                .build();
     }
 
     @Benchmark

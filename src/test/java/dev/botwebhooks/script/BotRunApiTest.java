@@ -17,13 +17,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BotRunApiTest {
 
     private static final long BOT = 7;
-    private static final long USER = 100;
+    private static final long USER = ScriptRunBuilder.USER;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final ScriptLimits LIMITS = new ScriptLimits(Duration.ofSeconds(1), Duration.ofSeconds(3),
             32L << 20, 1000, 5, 4096, 65536, 20);
 
     private final ScriptEngine engine = new ScriptEngine(LIMITS);
-    private final InMemoryScriptHost host = new InMemoryScriptHost();
+    private final InMemoryScriptHost host = new InMemoryScriptHost(BOT);
     private final AtomicLong versions = new AtomicLong();
 
     @Test
@@ -144,10 +144,8 @@ class BotRunApiTest {
     }
 
     private ScriptOutcome run(String code, String content) {
-        ScriptRun run = new ScriptRun(new ScriptSource(BOT, "/cmd", versions.incrementAndGet(), code), "TestBot",
-                "/cmd", "", content, JSON.readTree("{\"method\":\"POST\"}"),
-                JSON.readTree("{\"id\":100,\"first_name\":\"Ann\"}"),
-                JSON.readTree("{\"chatid\":\"555\",\"chat_type\":\"private\"}"), USER, "555");
+        ScriptRun run = ScriptRunBuilder.userRun(new ScriptSource(BOT, "/cmd", versions.incrementAndGet(), code))
+                .content(content).options("{\"method\":\"POST\"}").build();
         AtomicReference<ScriptOutcome> outcome = new AtomicReference<>();
         Thread thread = new Thread(null, () -> outcome.set(engine.run(run, host)), "script-worker-test", 1 << 20);
         thread.start();

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.HashSet;
 
-/** A ScriptHost over maps: committed properties, users and commands in, requested webhook URLs recorded. */
+/** A ScriptHost over maps for one bot: committed properties, users and commands in, requested webhook URLs recorded. */
 final class InMemoryScriptHost implements ScriptHost {
 
     final Map<PropertyKey, PropertyValue> properties = new HashMap<>();
@@ -22,9 +22,14 @@ final class InMemoryScriptHost implements ScriptHost {
     final Map<String, ScriptSource> commands = new HashMap<>();
     boolean storageDown;
     Duration readDelay = Duration.ZERO;
+    private final long botId;
+
+    InMemoryScriptHost(long botId) {
+        this.botId = botId;
+    }
 
     @Override
-    public Optional<PropertyValue> readProperty(PropertyKey key) {
+    public Optional<PropertyValue> readProperty(Long userId, String name) {
         if (storageDown) {
             throw new IllegalStateException("connection refused");
         }
@@ -37,11 +42,11 @@ final class InMemoryScriptHost implements ScriptHost {
                 Thread.currentThread().interrupt();
             }
         }
-        return Optional.ofNullable(properties.get(key));
+        return Optional.ofNullable(properties.get(new PropertyKey(botId, userId, name)));
     }
 
     @Override
-    public String webhookUrl(long botId, WebhookUrlRequest request) {
+    public String webhookUrl(WebhookUrlRequest request) {
         if (request.command().equals("/missing")) {
             throw new IllegalArgumentException("no command /missing in this bot");
         }
@@ -50,7 +55,7 @@ final class InMemoryScriptHost implements ScriptHost {
     }
 
     @Override
-    public boolean userExists(long botId, long userId) {
+    public boolean userExists(long userId) {
         if (storageDown) {
             throw new IllegalStateException("connection refused");
         }
@@ -58,7 +63,7 @@ final class InMemoryScriptHost implements ScriptHost {
     }
 
     @Override
-    public Optional<ScriptSource> command(long botId, String name) {
+    public Optional<ScriptSource> command(String name) {
         if (storageDown) {
             throw new IllegalStateException("connection refused");
         }

@@ -23,13 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScriptEngineTest {
 
     private static final long BOT = 7;
-    private static final long USER = 100;
+    private static final long USER = ScriptRunBuilder.USER;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final ScriptLimits LIMITS = new ScriptLimits(Duration.ofSeconds(1), Duration.ofSeconds(3),
             32L << 20, 1000, 5, 4096, 65536, 20);
 
     private final ScriptEngine engine = new ScriptEngine(LIMITS);
-    private final InMemoryScriptHost host = new InMemoryScriptHost();
+    private final InMemoryScriptHost host = new InMemoryScriptHost(BOT);
     private final AtomicLong versions = new AtomicLong();
 
     // ---- what a command sees
@@ -475,14 +475,13 @@ class ScriptEngineTest {
     }
 
     private static ScriptRun userRun(ScriptSource source) {
-        return new ScriptRun(source, "TestBot", "/cmd 42", "42", "{\"a\":1}",
-                json("{\"url\":\"/v1/bots/7/new-webhook\",\"method\":\"POST\",\"params\":{\"a\":1},\"headers\":{},\"ip\":\"10.0.0.1\"}"),
-                json("{\"id\":100,\"first_name\":\"Ann\"}"), json("{\"chatid\":\"555\",\"chat_type\":\"private\"}"),
-                USER, "555");
+        return ScriptRunBuilder.userRun(source).commandLine("/cmd 42").content("{\"a\":1}")
+                .options("{\"url\":\"/v1/bots/7/new-webhook\",\"method\":\"POST\",\"params\":{\"a\":1},\"headers\":{},\"ip\":\"10.0.0.1\"}")
+                .build();
     }
 
     private static ScriptRun globalRun(ScriptSource source) {
-        return new ScriptRun(source, "TestBot", "/cmd", "", null, null, null, null, null, null);
+        return ScriptRunBuilder.globalRun(source).build();
     }
 
     /** Runs like production: on a worker thread with a fixed 1 MiB stack. */

@@ -13,11 +13,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The adversarial scripts of issue 4: each breaks one limit, fails its run only, and the engine carries on. */
 class ScriptLimitsTest {
 
+    private static final long BOT = 7;
     private static final ScriptLimits LIMITS = new ScriptLimits(Duration.ofMillis(500), Duration.ofSeconds(3),
             32L << 20, 400, 5, 4096, 65536, 20, 1 << 16);
 
     private final ScriptEngine engine = new ScriptEngine(LIMITS);
-    private final InMemoryScriptHost host = new InMemoryScriptHost();
+    private final InMemoryScriptHost host = new InMemoryScriptHost(BOT);
     private final AtomicLong versions = new AtomicLong();
 
     @ParameterizedTest
@@ -90,8 +91,7 @@ class ScriptLimitsTest {
     }
 
     private ScriptOutcome run(String code) {
-        ScriptRun run = new ScriptRun(new ScriptSource(7, "/cmd", versions.incrementAndGet(), code), "TestBot", "/cmd",
-                "", null, null, null, null, null, null);
+        ScriptRun run = ScriptRunBuilder.globalRun(new ScriptSource(BOT, "/cmd", versions.incrementAndGet(), code)).build();
         AtomicReference<ScriptOutcome> outcome = new AtomicReference<>();
         // Like production: a worker thread with a fixed stack.
         Thread worker = new Thread(null, () -> outcome.set(engine.run(run, host)), "script-test", 1 << 20);

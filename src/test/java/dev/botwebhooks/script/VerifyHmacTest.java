@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code Libs.Webhooks.verifyHmac}: scripts check providers the signature setting does not know. */
 class VerifyHmacTest {
 
+    private static final long BOT = 7;
     private static final ScriptLimits LIMITS = new ScriptLimits(Duration.ofSeconds(1), Duration.ofSeconds(3),
             256L << 20, 1000, 5, 4096, 65536, 20);
 
@@ -47,10 +48,9 @@ class VerifyHmacTest {
     }
 
     private String answer(String code) {
-        ScriptRun run = new ScriptRun(new ScriptSource(7, "/cmd", versions.incrementAndGet(), code), "TestBot", "/cmd",
-                "", null, null, null, null, null, null);
+        ScriptRun run = ScriptRunBuilder.globalRun(new ScriptSource(BOT, "/cmd", versions.incrementAndGet(), code)).build();
         ScriptOutcome[] outcome = new ScriptOutcome[1];
-        Thread worker = new Thread(null, () -> outcome[0] = engine.run(run, new InMemoryScriptHost()), "script-test", 1 << 20);
+        Thread worker = new Thread(null, () -> outcome[0] = engine.run(run, new InMemoryScriptHost(BOT)), "script-test", 1 << 20);
         worker.start();
         try {
             worker.join(10_000);

@@ -1,0 +1,206 @@
+package dev.botwebhooks.script;
+
+import dev.botwebhooks.command.CommandLine;
+import dev.botwebhooks.job.JobCancellation;
+import dev.botwebhooks.job.JobRequest;
+import dev.botwebhooks.message.OutgoingMessage;
+import org.mozilla.javascript.Context;
+import org.mozilla.javascript.Script;
+import org.mozilla.javascript.ScriptRuntime;
+import org.mozilla.javascript.Scriptable;
+import org.mozilla.javascript.ScriptableObject;
+import org.mozilla.javascript.Undefined;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import static dev.botwebhooks.script.JsValues.arg;
+import static dev.botwebhooks.script.JsValues.describe;
+import static dev.botwebhooks.script.JsValues.error;
+import static dev.botwebhooks.script.JsValues.get;
+import static dev.botwebhooks.script.JsValues.isAbsent;
+import static dev.botwebhooks.script.JsValues.isPlainObject;
+import static dev.botwebhooks.script.JsValues.rangeError;
+import static dev.botwebhooks.script.JsValues.typeError;
+
+/**
+ * {@code Bot}: messages, the bot's properties ({@link PropertyFunctions}), jobs ({@code Bot.run},
+ * {@code Bot.clearRunAfter}) and other commands run inline ({@code Bot.runCommand}).
+ */
+final class BotGlobal implements BjsGlobal {
+
+    /** Bot.runCommand nesting: deep enough for a dispatcher calling helpers, shallow enough to stop a cycle early. */
+    private static final int MAX_SUB_COMMAND_DEPTH = 10;
+    private static final int MAX_LABEL_CHARS = 100;
+    /** A year; a longer wait is better kept in the bot's own properties. */
+    private static final double MAX_RUN_AFTER_SECONDS = 366 * 24 * 3600;
+
+    private final BjsEnvironment env;
+    private final BjsRun.Compiler compiler;
+    /** Host reads of Bot.run and Bot.runCommand, once per name in a run: a loop of Bot.run calls is common. */
+    private final Map<String, Optional<ScriptSource>> commandsRead = new HashMap<>();
+    private final Map<Long, Boolean> usersRead = new HashMap<>();
+    private int subCommandDepth;
+
+    BotGlobal(BjsEnvironment env, BjsRun.Compiler compiler) {
+        this.env = env;
+        this.compiler = compiler;
+    }
+
+    @Override
+    public void install(Context cx) {
+        Scriptable api = env.newObject(cx);
+        env.function(api, "sendMessage", 2, this::sendMessage);
+        PropertyFunctions.ofBot(env).install(api);
+        env.function(api, "inspect", 1, RunValues::inspect);
+        env.function(api, "run", 1, this::run);
+        env.function(api, "clearRunAfter", 1, (c, args) -> clearRunAfter(args));
+        env.function(api, "runCommand", 2, this::runCommand);
+        env.define("Bot", api);
+    }
+
+    /** {@code (text, options)} or {@code ({text, ...options})}; the last message is the run's answer. */
+    private Object sendMessage(Context cx, Object[] args) {
+        Object first = arg(args, 0);
+        Object text;
+        Object options;
+        if (isPlainObject(first)) {
+            text = get((Scriptable) first, "text");
+            options = first;
+        } else {
+            text = first;
+            options = arg(args, 1);
+        }
+        if (text == Undefined.instance) {
+            throw typeError("Bot.sendMessage: text is required");
+        }
+        env.output().countMessage();
+        String body = ScriptRuntime.toString(text);
+        int maxChars = env.limits().maxMessageChars();
+        if (body.length() > maxChars) {
+            throw new RunAborted(ScriptFailure.Kind.OUTPUT_LIMIT, "message is " + body.length()
+                    + " characters, the limit is " + maxChars);
+        }
+        ObjectNode extra = JsonNodeFactory.instance.objectNode();
+        if (isPlainObject(options) && JsValues.toJson(cx, env.scope(), options) instanceof ObjectNode json) {
+            extra = json;
+            extra.remove("text");
+        }
+        ScriptRun run = env.run();
+        if (run.chatId() != null) {
+            env.output().addMessage(new OutgoingMessage(run.userId(), run.chatId(), body, extra));
+        }
+        env.output().answer(body);
+        return Undefined.instance;
+    }
+
+    private Object run(Context cx, Object[] args) {
+        Scriptable call = BjsArguments.callObject(args,
+                "Bot.run expects an object: {command, options, run_after, user_id, label}");
+        String commandLine = commandLine(get(call, "command"), "Bot.run");
+        Object runAfter = get(call, "run_after");
+        double seconds = 0;
+        if (!isAbsent(runAfter)) {
+            seconds = runAfter instanceof Number n ? n.doubleValue() : Double.NaN;
+            if (!(seconds >= 0 && seconds <= MAX_RUN_AFTER_SECONDS)) {
+                throw rangeError("Bot.run: run_after must be a number of seconds from 0 to "
+                        + (long) MAX_RUN_AFTER_SECONDS + ", not " + describe(runAfter));
+            }
+        }
+        Object userArg = get(call, "user_id");
+        Long currentUser = env.run().userId();
+        Long user = isAbsent(userArg) ? currentUser : BjsArguments.userId(userArg, "Bot.run");
+        String label = label(get(call, "label"), "Bot.run");
+        JsonNode options = jobOptions(cx, get(call, "options"));
+        env.output().requireRoomForJob();
+        requireCommand(commandLine, "Bot.run");
+        if (user != null && !user.equals(currentUser) && !usersRead.computeIfAbsent(user,
+                id -> env.callHost("bot data is unavailable", () -> env.host().userExists(id)))) {
+            throw error("Bot.run: unknown user " + user);
+        }
+        env.output().addJob(new JobRequest(commandLine, options, user, label,
+                Duration.ofNanos(Math.round(seconds * 1e9))));
+        return Undefined.instance;
+    }
+
+    private Object clearRunAfter(Object[] args) {
+        Object first = arg(args, 0);
+        String label = null;
+        if (isPlainObject(first)) {
+            label = label(get((Scriptable) first, "label"), "Bot.clearRunAfter");
+        } else if (!isAbsent(first)) {
+            throw typeError("Bot.clearRunAfter expects {label}, or nothing to clear every pending run of the bot");
+        }
+        env.output().cancelJobs(new JobCancellation(label));
+        return Undefined.instance;
+    }
+
+    /** Runs another command inside this run: same user, chat, effects and answer; its own options and params. */
+    private Object runCommand(Context cx, Object[] args) {
+        String commandLine = commandLine(arg(args, 0), "Bot.runCommand");
+        if (subCommandDepth >= MAX_SUB_COMMAND_DEPTH) {
+            throw error("too many sub commands: Bot.runCommand nests at most " + MAX_SUB_COMMAND_DEPTH + " deep");
+        }
+        Script script = compiler.compile(cx, requireCommand(commandLine, "Bot.runCommand"));
+        // A scope of its own whose prototype is the run's, so the command's globals are its own
+        // while Bot, User, user and the buffers stay the run's.
+        Scriptable sub = cx.newObject(env.scope());
+        sub.setPrototype(env.scope());
+        sub.setParentScope(null);
+        Object options = arg(args, 1);
+        ScriptableObject.putProperty(sub, "options", isAbsent(options) ? null : options);
+        ScriptableObject.putProperty(sub, "params", CommandLine.parse(commandLine).params());
+        ScriptableObject.putProperty(sub, "message", commandLine);
+        subCommandDepth++;
+        try {
+            script.exec(cx, sub);
+        } finally {
+            subCommandDepth--;
+        }
+        return Undefined.instance;
+    }
+
+    private static String commandLine(Object command, String function) {
+        if (!(command instanceof CharSequence) || command.toString().isBlank()) {
+            throw typeError(function + ": command is required, e.g. \"/userCommand\"");
+        }
+        return command.toString().strip();
+    }
+
+    private ScriptSource requireCommand(String commandLine, String function) {
+        String name = CommandLine.parse(commandLine).name();
+        return commandsRead.computeIfAbsent(name,
+                        key -> env.callHost("bot data is unavailable", () -> env.host().command(key)))
+                .orElseThrow(() -> error(function + ": unknown command " + name));
+    }
+
+    private static String label(Object label, String function) {
+        if (isAbsent(label)) {
+            return null;
+        }
+        if (!(label instanceof CharSequence) || label.toString().isEmpty() || label.toString().length() > MAX_LABEL_CHARS) {
+            throw typeError(function + ": label must be a string of 1 to " + MAX_LABEL_CHARS + " characters, not "
+                    + describe(label));
+        }
+        return label.toString();
+    }
+
+    /** Stored with the job until it runs, so bounded like a property value. */
+    private JsonNode jobOptions(Context cx, Object options) {
+        if (isAbsent(options)) {
+            return null;
+        }
+        JsonNode json = JsValues.toJson(cx, env.scope(), options);
+        int maxBytes = env.limits().maxPropertyBytes();
+        if (json != null && json.toString().length() > maxBytes) {
+            throw new RunAborted(ScriptFailure.Kind.OUTPUT_LIMIT, "Bot.run options are larger than "
+                    + maxBytes + " characters of JSON");
+        }
+        return json;
+    }
+}

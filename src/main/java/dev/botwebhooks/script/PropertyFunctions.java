@@ -1,0 +1,133 @@
+package dev.botwebhooks.script;
+
+import dev.botwebhooks.property.PropertyChange;
+import dev.botwebhooks.property.PropertyKey;
+import dev.botwebhooks.property.PropertyValue;
+import org.mozilla.javascript.Context;
+import org.mozilla.javascript.Scriptable;
+import org.mozilla.javascript.Undefined;
+
+import java.util.Optional;
+
+import static dev.botwebhooks.script.JsValues.arg;
+import static dev.botwebhooks.script.JsValues.describe;
+import static dev.botwebhooks.script.JsValues.error;
+import static dev.botwebhooks.script.JsValues.get;
+import static dev.botwebhooks.script.JsValues.isAbsent;
+import static dev.botwebhooks.script.JsValues.isPlainObject;
+import static dev.botwebhooks.script.JsValues.rangeError;
+import static dev.botwebhooks.script.JsValues.typeError;
+
+/**
+ * {@code setProp}, {@code getProp} and {@code deleteProp} (and the {@code setProperty} and
+ * {@code getProperty} aliases), which {@code Bot} and {@code User} both have: one implementation,
+ * differing only in whose properties they reach. Writes are buffered in the run's {@link RunOutput};
+ * a read sees them before the committed value.
+ */
+final class PropertyFunctions {
+
+    private final BjsEnvironment env;
+    private final PropertyCodec codec;
+    /** {@code "Bot"} or {@code "User"}, as errors name the function. */
+    private final String owner;
+    private final boolean ofCurrentUser;
+
+    private PropertyFunctions(BjsEnvironment env, String owner, boolean ofCurrentUser) {
+        this.env = env;
+        this.codec = new PropertyCodec(env.limits());
+        this.owner = owner;
+        this.ofCurrentUser = ofCurrentUser;
+    }
+
+    /** The bot's own properties, or a user's when the call names a {@code user_id}. */
+    static PropertyFunctions ofBot(BjsEnvironment env) {
+        return new PropertyFunctions(env, "Bot", false);
+    }
+
+    /** The current user's properties; an error on a run without one. */
+    static PropertyFunctions ofCurrentUser(BjsEnvironment env) {
+        return new PropertyFunctions(env, "User", true);
+    }
+
+    void install(Scriptable api) {
+        env.function(api, "setProp", 3, this::setProp);
+        env.function(api, "setProperty", 3, this::setProp);
+        env.function(api, "getProp", 2, this::getProp);
+        env.function(api, "getProperty", 2, this::getProp);
+        env.function(api, "deleteProp", 1, (c, args) -> deleteProp(args));
+    }
+
+    private Object setProp(Context cx, Object[] args) {
+        PropertyCall call = propertyCall(args, "setProp");
+        PropertyValue value = codec.encode(cx, env.scope(), call.key().name(), call.value(), call.type());
+        env.output().putProperty(call.key(), value);
+        return Undefined.instance;
+    }
+
+    private Object getProp(Context cx, Object[] args) {
+        PropertyCall call = propertyCall(args, "getProp");
+        Object fallback = isPlainObject(arg(args, 0)) ? call.value() : arg(args, 1);
+        PropertyChange buffered = env.output().propertyChange(call.key());
+        Optional<PropertyValue> value;
+        if (buffered instanceof PropertyChange.Put put) {
+            value = Optional.of(put.value());
+        } else if (buffered instanceof PropertyChange.Delete) {
+            value = Optional.empty();
+        } else {
+            PropertyKey key = call.key();
+            value = env.callHost("property storage is unavailable",
+                    () -> env.host().readProperty(key.userId(), key.name()));
+        }
+        return value.map(v -> codec.decode(cx, env.scope(), v)).orElse(fallback);
+    }
+
+    private Object deleteProp(Object[] args) {
+        PropertyCall call = propertyCall(args, "deleteProp");
+        env.output().deleteProperty(call.key());
+        return Undefined.instance;
+    }
+
+    /** Where a property call points: its key, and the value and type arguments it carried. */
+    private record PropertyCall(PropertyKey key, Object value, Object type) {
+    }
+
+    /** Takes {@code (name, value, type)} or {@code ({name, value, type, user_id})}. */
+    private PropertyCall propertyCall(Object[] args, String function) {
+        Object first = arg(args, 0);
+        Object name;
+        Object value;
+        Object type;
+        Object userId = Undefined.instance;
+        if (isPlainObject(first)) {
+            Scriptable call = (Scriptable) first;
+            name = get(call, "name");
+            value = get(call, "value");
+            type = get(call, "type");
+            userId = get(call, "user_id");
+        } else {
+            name = first;
+            value = arg(args, 1);
+            type = arg(args, 2);
+        }
+        String qualified = owner + "." + function;
+        if (!(name instanceof CharSequence) || name.toString().isEmpty()) {
+            throw typeError(qualified + ": the property name must be a non-empty string, not " + describe(name));
+        }
+        String propertyName = name.toString();
+        if (propertyName.length() > PropertyCodec.MAX_NAME_CHARS) {
+            throw rangeError(qualified + ": property names are at most " + PropertyCodec.MAX_NAME_CHARS + " characters");
+        }
+        return new PropertyCall(new PropertyKey(env.run().source().botId(), user(userId, qualified), propertyName),
+                value, type);
+    }
+
+    private Long user(Object userIdArgument, String function) {
+        if (ofCurrentUser) {
+            if (env.run().userId() == null) {
+                throw error("no current user: User.* needs a user webhook");
+            }
+            return env.run().userId();
+        }
+        return isAbsent(userIdArgument) ? null : BjsArguments.userId(userIdArgument, function);
+    }
+}

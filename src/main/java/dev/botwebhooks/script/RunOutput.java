@@ -1,0 +1,121 @@
+package dev.botwebhooks.script;
+
+import dev.botwebhooks.job.JobCancellation;
+import dev.botwebhooks.job.JobRequest;
+import dev.botwebhooks.message.OutgoingMessage;
+import dev.botwebhooks.property.PropertyChange;
+import dev.botwebhooks.property.PropertyKey;
+import dev.botwebhooks.property.PropertyValue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one run leaves behind, shared by all its BJS globals: the effects it buffers until its
+ * commit, its answer and custom response, and the counters that bound them. Breaking a bound aborts
+ * the run rather than throwing a JavaScript error, so a script cannot catch it and carry on.
+ */
+final class RunOutput {
+
+    /** Bot.run and Bot.clearRunAfter calls kept per run. */
+    static final int MAX_JOB_CALLS = 100;
+
+    private final ScriptLimits limits;
+    private final Map<PropertyKey, PropertyChange> propertyChanges = new LinkedHashMap<>();
+    private final List<OutgoingMessage> messages = new ArrayList<>();
+    private final List<JobRequest> jobRequests = new ArrayList<>();
+    private final List<JobCancellation> jobCancellations = new ArrayList<>();
+    private int propertyWrites;
+    private int messageCalls;
+    private String answer;
+    private CustomResponse customResponse;
+
+    RunOutput(ScriptLimits limits) {
+        this.limits = limits;
+    }
+
+    String answer() {
+        return answer;
+    }
+
+    CustomResponse customResponse() {
+        return customResponse;
+    }
+
+    /** One change per property (its last write), in the order the properties were first written. */
+    Effects effects() {
+        if (propertyChanges.isEmpty() && messages.isEmpty() && jobRequests.isEmpty() && jobCancellations.isEmpty()) {
+            return Effects.NONE;
+        }
+        return new Effects(List.copyOf(propertyChanges.values()), List.copyOf(messages), List.copyOf(jobRequests),
+                List.copyOf(jobCancellations));
+    }
+
+    /** A message counts against the limit whether or not it has a chat to go to. */
+    void countMessage() {
+        if (++messageCalls > limits.maxMessages()) {
+            throw new RunAborted(ScriptFailure.Kind.OUTPUT_LIMIT,
+                    "message limit exceeded: at most " + limits.maxMessages() + " messages per run");
+        }
+    }
+
+    void addMessage(OutgoingMessage message) {
+        messages.add(message);
+    }
+
+    void answer(String text) {
+        answer = text;
+    }
+
+    void customResponse(CustomResponse response) {
+        customResponse = response;
+    }
+
+    void putProperty(PropertyKey key, PropertyValue value) {
+        countPropertyWrite();
+        propertyChanges.put(key, new PropertyChange.Put(key, value));
+    }
+
+    void deleteProperty(PropertyKey key) {
+        countPropertyWrite();
+        propertyChanges.put(key, new PropertyChange.Delete(key));
+    }
+
+    /** This run's own last write of a property, which a read sees before the committed value; null when none. */
+    PropertyChange propertyChange(PropertyKey key) {
+        return propertyChanges.get(key);
+    }
+
+    /** Called before the host is asked about a job, so that a run past the bound stops without another read. */
+    void requireRoomForJob() {
+        if (jobRequests.size() >= MAX_JOB_CALLS) {
+            throw new RunAborted(ScriptFailure.Kind.OUTPUT_LIMIT,
+                    "Bot.run limit exceeded: at most " + MAX_JOB_CALLS + " jobs per run");
+        }
+    }
+
+    void addJob(JobRequest request) {
+        jobRequests.add(request);
+    }
+
+    /** Drops the buffered jobs it matches too: they were asked for before the cancellation. */
+    void cancelJobs(JobCancellation cancellation) {
+        jobRequests.removeIf(cancellation::matches);
+        if (!jobCancellations.contains(cancellation)) {
+            if (jobCancellations.size() >= MAX_JOB_CALLS) {
+                throw new RunAborted(ScriptFailure.Kind.OUTPUT_LIMIT,
+                        "Bot.clearRunAfter limit exceeded: at most " + MAX_JOB_CALLS + " labels per run");
+            }
+            jobCancellations.add(cancellation);
+        }
+    }
+
+    private void countPropertyWrite() {
+        if (++propertyWrites > limits.maxPropertyWrites()) {
+            throw new RunAborted(ScriptFailure.Kind.OUTPUT_LIMIT,
+                    "property write limit exceeded: at most " + limits.maxPropertyWrites() + " writes per run");
+        }
+    }
+}

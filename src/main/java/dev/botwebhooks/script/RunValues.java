@@ -1,0 +1,44 @@
+package dev.botwebhooks.script;
+
+import org.mozilla.javascript.Context;
+import org.mozilla.javascript.Scriptable;
+import org.mozilla.javascript.ScriptableObject;
+
+import static dev.botwebhooks.script.JsValues.arg;
+
+/**
+ * The plain values a command sees ({@code content}, {@code options}, {@code params}, {@code message},
+ * {@code user}, {@code chat}, {@code request}, {@code bot}) and {@code inspect}.
+ */
+final class RunValues implements BjsGlobal {
+
+    private final BjsEnvironment env;
+
+    RunValues(BjsEnvironment env) {
+        this.env = env;
+    }
+
+    @Override
+    public void install(Context cx) {
+        ScriptRun run = env.run();
+        env.define("content", run.content());
+        env.define("options", JsValues.fromJson(cx, env.scope(), run.options()));
+        env.define("params", run.params() == null ? "" : run.params());
+        env.define("message", run.message());
+        env.define("user", JsValues.fromJson(cx, env.scope(), run.user()));
+        env.define("chat", JsValues.fromJson(cx, env.scope(), run.chat()));
+        env.define("request", null);
+
+        Scriptable bot = env.newObject(cx);
+        ScriptableObject.putProperty(bot, "id", (double) run.source().botId());
+        ScriptableObject.putProperty(bot, "name", run.botName());
+        env.define("bot", bot);
+
+        env.function(env.scope(), "inspect", 1, RunValues::inspect);
+    }
+
+    /** Shared with {@code Bot.inspect}. */
+    static Object inspect(Context cx, Object[] args) {
+        return JsValues.inspect(arg(args, 0));
+    }
+}
