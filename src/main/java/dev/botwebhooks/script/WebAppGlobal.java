@@ -1,5 +1,6 @@
 package dev.botwebhooks.script;
 
+import dev.botwebhooks.token.HttpToken;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.ScriptRuntime;
 import org.mozilla.javascript.Scriptable;
@@ -10,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import static dev.botwebhooks.script.JsValues.describe;
 import static dev.botwebhooks.script.JsValues.get;
@@ -29,7 +29,7 @@ final class WebAppGlobal implements BjsGlobal {
     private static final int MAX_RENDER_HEADERS = 50;
     private static final int MAX_HEADER_VALUE_CHARS = 8192;
     private static final int MAX_MIME_TYPE_CHARS = 255;
-    private static final Pattern HEADER_TOKEN = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
+    private static final int MAX_HEADER_NAME_CHARS = 256;
     private static final Set<String> REFUSED_HEADERS =
             Set.of("content-length", "transfer-encoding", "connection", "content-type");
 
@@ -112,7 +112,7 @@ final class WebAppGlobal implements BjsGlobal {
         Map<String, String> result = new LinkedHashMap<>();
         for (Object id : ids) {
             String name = id.toString();
-            if (!HEADER_TOKEN.matcher(name).matches()) {
+            if (!HttpToken.isValid(name, MAX_HEADER_NAME_CHARS)) {
                 throw typeError("WebApp.render: " + describe(name) + " is not a valid header name");
             }
             if (REFUSED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
