@@ -58,14 +58,14 @@ public class JobRepository {
                 ") AS v(bot, command, user_id, options, label, delay, call)", jobs, columns).then();
     }
 
-    /** Cancels the bot's pending jobs of each clearance; inside the run's transaction. */
-    public Mono<Void> clear(long botId, List<JobCancellation> clearances) {
-        return Flux.fromIterable(clearances).concatMap(clearance -> db.sql(
+    /** Cancels the bot's pending jobs of each cancellation; inside the run's transaction. */
+    public Mono<Void> cancel(long botId, List<JobCancellation> cancellations) {
+        return Flux.fromIterable(cancellations).concatMap(cancellation -> db.sql(
                         "UPDATE scheduled_runs SET status = 'cancelled', finished_at = now(), claim = NULL, "
                                 + "claimed_until = NULL WHERE bot_id = :bot AND status = 'pending'"
-                                + (clearance.label() == null ? "" : " AND label = :label"))
+                                + (cancellation.label() == null ? "" : " AND label = :label"))
                 .bind("bot", botId)
-                .bindValues(clearance.label() == null ? Map.of() : Map.of("label", clearance.label()))
+                .bindValues(cancellation.label() == null ? Map.of() : Map.of("label", cancellation.label()))
                 .fetch().rowsUpdated()).then();
     }
 

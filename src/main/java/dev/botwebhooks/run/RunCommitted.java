@@ -4,5 +4,5 @@ package dev.botwebhooks.run;
  * Published after a run's transaction committed, so that this replica's workers look for the new
  * messages and jobs at once instead of at their next poll.
  */
-public record RunCommitted(long botId, int messages, int scheduledRuns) {
+public record RunCommitted(long botId, int messages, int jobs) {
 }

@@ -95,22 +95,22 @@ class RunRecorder {
             records.add(run.call());
             Effects effects = run.effects();
             changes.addAll(effects.propertyChanges());
-            effects.scheduledRuns().forEach(job -> newJobs.add(new NewJob(run.call().botId(), run.call().id(), job)));
+            effects.jobs().forEach(job -> newJobs.add(new NewJob(run.call().botId(), run.call().id(), job)));
             effects.messages().forEach(message ->
                     newMessages.add(new NewMessage(run.call().botId(), run.call().id(), message)));
         }
         return calls.insert(records)
                 .thenMany(Flux.fromIterable(batch).concatMap(run -> run.hook().inTransaction(run.result())))
                 .then(properties.apply(changes))
-                .thenMany(Flux.fromIterable(batch).filter(run -> !run.effects().clearances().isEmpty())
-                        .concatMap(run -> jobs.clear(run.call().botId(), run.effects().clearances())))
+                .thenMany(Flux.fromIterable(batch).filter(run -> !run.effects().cancellations().isEmpty())
+                        .concatMap(run -> jobs.cancel(run.call().botId(), run.effects().cancellations())))
                 .then(jobs.insert(newJobs))
                 .then(messages.insert(newMessages));
     }
 
     private void committed(long botId, Effects effects) {
-        if (!effects.messages().isEmpty() || !effects.scheduledRuns().isEmpty()) {
-            events.publishEvent(new RunCommitted(botId, effects.messages().size(), effects.scheduledRuns().size()));
+        if (!effects.messages().isEmpty() || !effects.jobs().isEmpty()) {
+            events.publishEvent(new RunCommitted(botId, effects.messages().size(), effects.jobs().size()));
         }
     }
 

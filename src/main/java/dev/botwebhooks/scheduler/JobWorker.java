@@ -71,7 +71,7 @@ class JobWorker extends PollingWorker {
 
     @EventListener
     void onCommit(RunCommitted committed) {
-        if (committed.scheduledRuns() > 0) {
+        if (committed.jobs() > 0) {
             wake();
         }
     }

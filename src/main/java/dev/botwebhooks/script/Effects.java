@@ -10,11 +10,11 @@ import dev.botwebhooks.property.PropertyChange;
 import java.util.List;
 
 /**
- * The buffered effects of a run, committed in one transaction with its call record. Clearances
+ * The buffered effects of a run, committed in one transaction with its call record. Cancellations
  * apply before the new jobs: a job a run schedules after its own {@code Bot.clearRunAfter} stays.
  */
 public record Effects(List<PropertyChange> propertyChanges, List<OutgoingMessage> messages,
-        List<JobRequest> scheduledRuns, List<JobCancellation> clearances) {
+        List<JobRequest> jobs, List<JobCancellation> cancellations) {
 
     public static final Effects NONE = new Effects(List.of(), List.of());
 
@@ -23,6 +23,6 @@ public record Effects(List<PropertyChange> propertyChanges, List<OutgoingMessage
     }
 
     public boolean isEmpty() {
-        return propertyChanges.isEmpty() && messages.isEmpty() && scheduledRuns.isEmpty() && clearances.isEmpty();
+        return propertyChanges.isEmpty() && messages.isEmpty() && jobs.isEmpty() && cancellations.isEmpty();
     }
 }

@@ -36,7 +36,7 @@ class BotRunApiTest {
                          options: {order: 7}, run_after: 1.5, label: "pay"})""", "{\"user_id\": 5}");
 
         assertThat(outcome.succeeded()).isTrue();
-        assertThat(outcome.effects().scheduledRuns()).containsExactly(new JobRequest("/userCommand",
+        assertThat(outcome.effects().jobs()).containsExactly(new JobRequest("/userCommand",
                 JSON.readTree("{\"order\":7}"), 5L, "pay", Duration.ofMillis(1500)));
     }
 
@@ -46,7 +46,7 @@ class BotRunApiTest {
 
         ScriptOutcome outcome = run("Bot.run({command: '/later 42'})", null);
 
-        assertThat(outcome.effects().scheduledRuns())
+        assertThat(outcome.effects().jobs())
                 .containsExactly(new JobRequest("/later 42", null, USER, null, Duration.ZERO));
     }
 
@@ -68,7 +68,7 @@ class BotRunApiTest {
         ScriptOutcome outcome = run("Bot.run({command: '/later'}); throw new Error('no')", null);
 
         assertThat(outcome.succeeded()).isFalse();
-        assertThat(outcome.effects().scheduledRuns()).isEmpty();
+        assertThat(outcome.effects().jobs()).isEmpty();
     }
 
     @Test
@@ -80,12 +80,12 @@ class BotRunApiTest {
                 Bot.clearRunAfter({label: 'a'})
                 Bot.run({command: '/later', label: 'a', run_after: 2})""", null);
 
-        assertThat(outcome.effects().scheduledRuns()).extracting(JobRequest::label).containsExactly("b", "a");
-        assertThat(outcome.effects().clearances()).containsExactly(new JobCancellation("a"));
+        assertThat(outcome.effects().jobs()).extracting(JobRequest::label).containsExactly("b", "a");
+        assertThat(outcome.effects().cancellations()).containsExactly(new JobCancellation("a"));
         assertThat(run("Bot.run({command: '/later', label: 'x'}); Bot.clearRunAfter()", null).effects())
                 .satisfies(effects -> {
-                    assertThat(effects.scheduledRuns()).isEmpty();
-                    assertThat(effects.clearances()).containsExactly(new JobCancellation(null));
+                    assertThat(effects.jobs()).isEmpty();
+                    assertThat(effects.cancellations()).containsExactly(new JobCancellation(null));
                 });
     }
 
