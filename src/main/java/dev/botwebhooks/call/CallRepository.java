@@ -63,8 +63,7 @@ public class CallRepository {
         if (calls.isEmpty()) {
             return Mono.empty();
         }
-        return MultiRow.values(db, "INSERT INTO webhook_calls (" + COLUMNS + ") VALUES ", "", calls, columns)
-                .then();
+        return MultiRow.execute(db, "INSERT INTO webhook_calls (" + COLUMNS + ") VALUES ", "", calls, columns);
     }
 
     /** Deletes at most {@code batch} calls received before {@code cutoff}; how many it deleted. */

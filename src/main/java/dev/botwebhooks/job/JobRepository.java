@@ -52,10 +52,10 @@ public class JobRepository {
         if (jobs.isEmpty()) {
             return Mono.empty();
         }
-        return MultiRow.values(db, "INSERT INTO scheduled_runs (bot_id, command, user_id, options, label, run_at, "
+        return MultiRow.execute(db, "INSERT INTO scheduled_runs (bot_id, command, user_id, options, label, run_at, "
                         + "created_by_call) SELECT v.bot, v.command, v.user_id, v.options, v.label, "
                         + "clock_timestamp() + make_interval(secs => v.delay), v.call FROM (VALUES ",
-                ") AS v(bot, command, user_id, options, label, delay, call)", jobs, columns).then();
+                ") AS v(bot, command, user_id, options, label, delay, call)", jobs, columns);
     }
 
     /** Cancels the bot's pending jobs of each cancellation; inside the run's transaction. */

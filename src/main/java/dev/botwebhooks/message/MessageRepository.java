@@ -46,12 +46,11 @@ public class MessageRepository {
         }
         // The token is read in the transaction, not from a cache: a bot that just got one has its next messages
         // sent. Rows are inserted in list order, so a chat's messages get rising ids, the order they are sent in.
-        return MultiRow.values(db, "INSERT INTO messages (bot_id, call_id, user_id, chat_id, text, options, status) "
+        return MultiRow.execute(db, "INSERT INTO messages (bot_id, call_id, user_id, chat_id, text, options, status) "
                         + "SELECT v.bot, v.call, v.user_id, v.chat, v.text, v.options, CASE WHEN "
                         + "b.settings->>'telegram_token' IS NULL THEN 'stored' ELSE 'pending' END "
                         + "FROM (VALUES ", ") AS v(ord, bot, call, user_id, chat, text, options) "
-                        + "JOIN bots b ON b.id = v.bot ORDER BY v.ord", numbered(messages), columns)
-                .then();
+                        + "JOIN bots b ON b.id = v.bot ORDER BY v.ord", numbered(messages), columns);
     }
 
     private static List<Numbered> numbered(List<NewMessage> messages) {

@@ -10,11 +10,19 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 @Repository
 public class PropertyRepository {
@@ -26,6 +34,13 @@ public class PropertyRepository {
             MultiRow.Column.of("bigint", Long.class, PropertyKey::botId),
             MultiRow.Column.of("bigint", Long.class, PropertyKey::userId),
             MultiRow.Column.of("text", String.class, PropertyKey::name));
+
+    private static final List<MultiRow.Column<Indexed>> READ_COLUMNS = List.of(
+            MultiRow.Column.of("integer", Integer.class, Indexed::i),
+            MultiRow.Column.of("bigint", Long.class, row -> row.read().key().botId()),
+            MultiRow.Column.of("bigint", Long.class, row -> row.read().key().userId()),
+            MultiRow.Column.of("text", String.class, row -> row.read().key().name()),
+            MultiRow.Column.of("bigint", Long.class, row -> row.read().version()));
 
     private final List<MultiRow.Column<PropertyChange.Put>> putColumns;
 
@@ -41,9 +56,62 @@ public class PropertyRepository {
     }
 
     public Mono<PropertyValue> find(PropertyKey key) {
-        return scoped("SELECT type, value FROM properties WHERE bot_id = :bot AND name = :name AND ", key.userId())
+        return findVersioned(key).map(VersionedValue::value);
+    }
+
+    /** The committed value with its version, for a run that must know whether it changed before its commit. */
+    public Mono<VersionedValue> findVersioned(PropertyKey key) {
+        return scoped("SELECT type, value, version FROM properties WHERE bot_id = :bot AND name = :name AND ",
+                key.userId())
                 .bind("bot", key.botId()).bind("name", key.name())
-                .map(this::toValue).one();
+                .map(row -> new VersionedValue(toValue(row), row.get("version", Long.class))).one();
+    }
+
+    /**
+     * Locks these properties, present or not, until the transaction ends; in a sorted order, so two
+     * transactions never wait for each other in a cycle. Every transaction that writes properties takes
+     * these locks, so a commit that checks what its runs read ({@link #changedSince}) cannot race a
+     * concurrent first write of a property.
+     */
+    public Mono<Void> lock(Collection<PropertyKey> keys) {
+        if (keys.isEmpty()) {
+            return Mono.empty();
+        }
+        Long[] locks = keys.stream().map(PropertyRepository::lockId).distinct().sorted().toArray(Long[]::new);
+        return db.sql("SELECT pg_advisory_xact_lock(k) FROM unnest(:locks::bigint[]) WITH ORDINALITY AS t(k, o) "
+                        + "ORDER BY o")
+                .bind("locks", locks).fetch().all().then();
+    }
+
+    /** A property's advisory lock: 64 bits of its key's SHA-256 (a collision only makes two runs wait in turn). */
+    private static long lockId(PropertyKey key) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest((key.botId() + "/"
+                    + (key.userId() == null ? "" : key.userId()) + "/" + key.name()).getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(hash).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+
+    /** The reads whose property has another version now (written or deleted since, or first written). */
+    public Mono<Set<PropertyRead>> changedSince(List<PropertyRead> reads) {
+        if (reads.isEmpty()) {
+            return Mono.just(Set.of());
+        }
+        List<Indexed> rows = new ArrayList<>(reads.size());
+        for (int i = 0; i < reads.size(); i++) {
+            rows.add(new Indexed(i, reads.get(i)));
+        }
+        return MultiRow.values(db, "SELECT v.i FROM (VALUES ", ") AS v(i, bot, user_id, name, version) "
+                        + "LEFT JOIN properties p ON p.bot_id = v.bot AND p.name = v.name "
+                        + "AND p.user_id IS NOT DISTINCT FROM v.user_id "
+                        + "WHERE coalesce(p.version, " + PropertyRead.ABSENT + ") <> v.version", rows, READ_COLUMNS)
+                .concatMap(statement -> statement.map(row -> reads.get(row.get("i", Integer.class))).all())
+                .collect(Collectors.toSet());
+    }
+
+    private record Indexed(int i, PropertyRead read) {
     }
 
     /** Bot-scoped properties when {@code userId} is null, else that user's. */
@@ -91,19 +159,19 @@ public class PropertyRepository {
         if (puts.isEmpty()) {
             return Mono.empty();
         }
-        return MultiRow.values(db, "INSERT INTO properties (bot_id, user_id, name, type, value) VALUES ",
-                " ON CONFLICT " + conflictTarget
-                        + " DO UPDATE SET type = EXCLUDED.type, value = EXCLUDED.value, updated_at = now()",
-                puts, putColumns).then();
+        return MultiRow.execute(db, "INSERT INTO properties (bot_id, user_id, name, type, value) VALUES ",
+                " ON CONFLICT " + conflictTarget + " DO UPDATE SET type = EXCLUDED.type, value = EXCLUDED.value, "
+                        + "updated_at = now(), version = nextval('property_versions')",
+                puts, putColumns);
     }
 
     private Mono<Void> delete(List<PropertyKey> keys, String userCondition) {
         if (keys.isEmpty()) {
             return Mono.empty();
         }
-        return MultiRow.values(db, "DELETE FROM properties p USING (VALUES ",
+        return MultiRow.execute(db, "DELETE FROM properties p USING (VALUES ",
                 ") AS v(bot, user_id, name) WHERE p.bot_id = v.bot AND p.name = v.name AND " + userCondition,
-                keys, KEY_COLUMNS).then();
+                keys, KEY_COLUMNS);
     }
 
     /** Two shapes of the user condition, because {@code IS NOT DISTINCT FROM} cannot use the key's index. */

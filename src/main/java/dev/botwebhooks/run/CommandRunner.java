@@ -7,12 +7,16 @@ import dev.botwebhooks.script.ScriptOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * Runs one command: {@link RunLoader} loads it, {@link ScriptExecution} runs its script on a worker,
  * {@link RunRecorder} commits the call record and the effects before the result is returned. Every
- * ending is a {@link RunResult}; nothing is thrown to the caller.
+ * ending is a {@link RunResult}; nothing is thrown to the caller. A run whose property reads went stale
+ * before its commit runs again (its effects were only buffered), at most {@code webhooks.commit.max-reruns}
+ * times, then ends {@link RunResult.Unavailable}.
  */
 @Service
 public class CommandRunner {
@@ -23,12 +27,15 @@ public class CommandRunner {
     private final ScriptExecution execution;
     private final RunRecorder recorder;
     private final WebhookConcurrency concurrency;
+    private final int maxReruns;
 
-    CommandRunner(RunLoader loader, ScriptExecution execution, RunRecorder recorder, WebhookConcurrency concurrency) {
+    CommandRunner(RunLoader loader, ScriptExecution execution, RunRecorder recorder, WebhookConcurrency concurrency,
+            CommitProperties commit) {
         this.loader = loader;
         this.execution = execution;
         this.recorder = recorder;
         this.concurrency = concurrency;
+        this.maxReruns = commit.maxReruns();
     }
 
     /** A webhook's run (also a replayed call's). */
@@ -55,14 +62,18 @@ public class CommandRunner {
         return loader.load(request)
                 .<RunResult>flatMap(loaded -> {
                     if (loaded instanceof RunLoader.Loaded.Found found) {
-                        return execution.execute(request, found.command(), found.user())
-                                .flatMap(outcome -> retryWhenUnavailable && unavailable(outcome)
+                        // A run whose reads went stale before its commit wrote nothing: its script runs again.
+                        return Mono.defer(() -> execution.execute(request, found.command(), found.user()))
+                                .flatMap(executed -> retryWhenUnavailable && unavailable(executed.outcome())
                                         ? Mono.just(new RunResult.Unavailable("the script could not reach the database", null))
-                                        : recorder.ran(request, outcome, hook));
+                                        : recorder.ran(request, executed.outcome(), executed.reads(), hook))
+                                .retryWhen(Retry.max(maxReruns).filter(GroupCommit.Refused.class::isInstance));
                     }
                     return recorder.refused(request, ((RunLoader.Loaded.Missing) loaded).reason(), hook);
                 })
                 .onErrorResume(ScriptWorkers.Overloaded.class, overloaded -> Mono.just(new RunResult.Overloaded()))
+                .onErrorResume(Exceptions::isRetryExhausted, conflicts -> Mono.just(new RunResult.Unavailable(
+                        "the properties it read kept changing before its commit (" + maxReruns + " runs)", null)))
                 .onErrorResume(error -> {
                     log.error("run of {} for bot {} failed before its result was committed", request.commandName(),
                             request.bot().id(), error);

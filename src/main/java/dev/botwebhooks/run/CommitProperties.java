@@ -3,13 +3,17 @@ package dev.botwebhooks.run;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-
 /**
- * Group commit of concurrent runs (run.GroupCommit).
+ * Group commit of concurrent runs ({@link GroupCommit}).
  *
  * @param maxBatch                  runs sharing one transaction at most
  * @param maxConcurrentTransactions shared transactions open at once (each holds a pool connection)
+ * @param maxReruns                 times a run whose property reads went stale before its commit runs again;
+ *                                  then it is answered 503 with Retry-After
  */
 @ConfigurationProperties("webhooks.commit")
-public record CommitProperties(@DefaultValue("64") int maxBatch, @DefaultValue("4") int maxConcurrentTransactions) {
+public record CommitProperties(
+        @DefaultValue("64") int maxBatch,
+        @DefaultValue("4") int maxConcurrentTransactions,
+        @DefaultValue("25") int maxReruns) {
 }

@@ -8,8 +8,11 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -27,14 +30,18 @@ import java.util.function.Function;
 public final class GroupCommit<T> {
 
     private final TransactionalOperator transaction;
-    private final Function<List<T>, Mono<Void>> writer;
+    private final Function<List<T>, Mono<List<T>>> writer;
     private final int maxBatch;
     private final int maxConcurrentTransactions;
     private final Queue<Pending<T>> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger transactionsInFlight = new AtomicInteger();
     private final DistributionSummary batchSizes;
 
-    public GroupCommit(TransactionalOperator transaction, Function<List<T>, Mono<Void>> writer,
+    /**
+     * @param writer writes a batch inside its transaction and emits the members it refused to write (a run
+     *               whose reads are stale); they end with {@link Refused}, the others commit
+     */
+    public GroupCommit(TransactionalOperator transaction, Function<List<T>, Mono<List<T>>> writer,
             CommitProperties properties, MeterRegistry registry) {
         this.transaction = transaction;
         this.writer = writer;
@@ -44,7 +51,10 @@ public final class GroupCommit<T> {
                 .description("Runs committed per shared transaction").register(registry);
     }
 
-    /** Writes {@code work} in a transaction, possibly shared; completes once that transaction committed. */
+    /**
+     * Writes {@code work} in a transaction, possibly shared; completes once that transaction committed, or
+     * with {@link Refused} when the writer left it out.
+     */
     public Mono<Void> commit(T work) {
         return Mono.defer(() -> {
             Sinks.One<Void> committed = Sinks.one();
@@ -91,17 +101,38 @@ public final class GroupCommit<T> {
         List<T> work = new ArrayList<>(batch.size());
         batch.forEach(pending -> work.add(pending.work()));
         return transaction.transactional(Mono.defer(() -> writer.apply(work)))
-                .doOnSuccess(done -> batch.forEach(pending -> pending.committed().tryEmitEmpty()))
-                .onErrorResume(sharedFailed -> Flux.fromIterable(batch).concatMap(this::alone).then());
+                .doOnNext(refused -> settle(batch, refused))
+                .onErrorResume(sharedFailed -> Flux.fromIterable(batch).concatMap(this::alone).then(Mono.empty()))
+                .then();
     }
 
     private Mono<Void> alone(Pending<T> pending) {
         return transaction.transactional(Mono.defer(() -> writer.apply(List.of(pending.work()))))
-                .doOnSuccess(done -> pending.committed().tryEmitEmpty())
+                .doOnNext(refused -> settle(List.of(pending), refused))
                 .onErrorResume(failed -> {
                     pending.committed().tryEmitError(failed);
                     return Mono.empty();
-                });
+                })
+                .then();
+    }
+
+    private void settle(List<Pending<T>> batch, List<T> refusedWork) {
+        Set<T> refused = Collections.newSetFromMap(new IdentityHashMap<>());
+        refused.addAll(refusedWork);
+        for (Pending<T> pending : batch) {
+            if (refused.contains(pending.work())) {
+                pending.committed().tryEmitError(new Refused());
+            } else {
+                pending.committed().tryEmitEmpty();
+            }
+        }
+    }
+
+    /** The writer left this member out of its batch's transaction: nothing of it was written. */
+    public static final class Refused extends RuntimeException {
+        Refused() {
+            super("left out of its group commit", null, false, false);
+        }
     }
 
     private record Pending<T>(T work, Sinks.One<Void> committed) {

@@ -3,8 +3,10 @@ package dev.botwebhooks.run;
 import dev.botwebhooks.bot.Bot;
 import dev.botwebhooks.command.CommandRepository;
 import dev.botwebhooks.property.PropertyKey;
+import dev.botwebhooks.property.PropertyRead;
 import dev.botwebhooks.property.PropertyRepository;
 import dev.botwebhooks.property.PropertyValue;
+import dev.botwebhooks.property.VersionedValue;
 import dev.botwebhooks.script.ScriptHost;
 import dev.botwebhooks.script.ScriptSource;
 import dev.botwebhooks.user.UserRepository;
@@ -12,6 +14,10 @@ import dev.botwebhooks.url.WebhookUrlRequest;
 import dev.botwebhooks.url.WebhookUrls;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,6 +33,8 @@ final class RunHost implements ScriptHost {
     private final UserRepository users;
     private final CommandRepository commands;
     private final WebhookUrls urls;
+    /** Written on the run's worker thread only; read after the run, which the worker's completion orders. */
+    private final Map<PropertyKey, Long> reads = new LinkedHashMap<>();
 
     RunHost(Bot bot, PropertyRepository properties, UserRepository users, CommandRepository commands,
             WebhookUrls urls) {
@@ -39,7 +47,18 @@ final class RunHost implements ScriptHost {
 
     @Override
     public Optional<PropertyValue> readProperty(Long userId, String name) {
-        return properties.find(new PropertyKey(bot.id(), userId, name)).blockOptional(READ_TIMEOUT);
+        PropertyKey key = new PropertyKey(bot.id(), userId, name);
+        Optional<VersionedValue> read = properties.findVersioned(key).blockOptional(READ_TIMEOUT);
+        // The first version read is the one the run's logic used; the commit checks it is still current.
+        reads.putIfAbsent(key, read.map(VersionedValue::version).orElse(PropertyRead.ABSENT));
+        return read.map(VersionedValue::value);
+    }
+
+    /** The properties this run read from the database, with the versions it saw. */
+    List<PropertyRead> reads() {
+        List<PropertyRead> result = new ArrayList<>(reads.size());
+        reads.forEach((key, version) -> result.add(new PropertyRead(key, version)));
+        return result;
     }
 
     @Override

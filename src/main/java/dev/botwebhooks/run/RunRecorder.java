@@ -7,6 +7,8 @@ import dev.botwebhooks.job.NewJob;
 import dev.botwebhooks.message.MessageRepository;
 import dev.botwebhooks.message.NewMessage;
 import dev.botwebhooks.property.PropertyChange;
+import dev.botwebhooks.property.PropertyKey;
+import dev.botwebhooks.property.PropertyRead;
 import dev.botwebhooks.property.PropertyRepository;
 import dev.botwebhooks.script.Effects;
 import dev.botwebhooks.script.ScriptFailure;
@@ -21,7 +23,10 @@ import reactor.core.publisher.Mono;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The one owner of a run's transaction: the call record, the commit hook and, when the script succeeded,
@@ -51,12 +56,19 @@ class RunRecorder {
         this.events = events;
     }
 
-    /** What one run commits: its call record, its commit hook, and its effects ({@link Effects#NONE} when it failed). */
-    private record RunWrites(CallRecord call, RunResult.Logged result, CommitHook hook, Effects effects) {
+    /**
+     * What one run commits: its call record, its commit hook, its effects ({@link Effects#NONE} when it failed)
+     * and the properties it read, which must be unchanged when it commits.
+     */
+    private record RunWrites(CallRecord call, RunResult.Logged result, CommitHook hook, Effects effects,
+            List<PropertyRead> reads) {
     }
 
-    /** A script ran: its call record, and its effects when it succeeded. */
-    Mono<RunResult.Logged> ran(RunRequest request, ScriptOutcome outcome, CommitHook hook) {
+    /**
+     * A script ran: its call record, and its effects when it succeeded. Errors with {@link GroupCommit.Refused}
+     * when a property it read changed before its commit (nothing was written: run it again).
+     */
+    Mono<RunResult.Logged> ran(RunRequest request, ScriptOutcome outcome, List<PropertyRead> reads, CommitHook hook) {
         long botId = request.bot().id();
         ScriptFailure failure = outcome.failure();
         Effects effects = outcome.succeeded() ? outcome.effects() : Effects.NONE;
@@ -66,7 +78,7 @@ class RunRecorder {
                     : new RunResult.ScriptFailed(callId, answers.scriptFailed(failure, callId), failure);
             CallRecord record = record(request, result, failure == null ? null : failure.kind().name(),
                     failure == null ? null : failure.detail(), outcome.cpuTime());
-            return groupCommit.commit(new RunWrites(record, result, hook, effects))
+            return groupCommit.commit(new RunWrites(record, result, hook, effects, outcome.succeeded() ? reads : List.of()))
                     .then(Mono.fromRunnable(() -> committed(botId, effects)))
                     .thenReturn(result);
         });
@@ -77,7 +89,7 @@ class RunRecorder {
         return calls.nextId().flatMap(callId -> {
             RunResult.Logged result = new RunResult.Refused(callId, answers.refused(reason, callId), reason);
             CallRecord record = record(request, result, "REFUSED", reason, null);
-            return groupCommit.commit(new RunWrites(record, result, hook, Effects.NONE)).thenReturn(result);
+            return groupCommit.commit(new RunWrites(record, result, hook, Effects.NONE, List.of())).thenReturn(result);
         });
     }
 
@@ -85,8 +97,44 @@ class RunRecorder {
      * The writes of a batch of runs, one statement per table: the call records first (the hooks and effects
      * refer to them), then each run's hook, then the effects. A run's job cancellations apply before any job
      * of the batch is inserted, so a run never cancels a job it schedules after its own clearRunAfter.
+     * <p>
+     * Runs are serializable over the properties they touch: the batch locks every property its runs read or
+     * write, and leaves out (emits) each run that read a property an earlier run of the batch writes, or whose
+     * read version is no longer the committed one. Such a run's script runs again, with nothing written.
      */
-    private Mono<Void> write(List<RunWrites> batch) {
+    private Mono<List<RunWrites>> write(List<RunWrites> batch) {
+        List<RunWrites> refused = new ArrayList<>();
+        List<RunWrites> candidates = new ArrayList<>(batch.size());
+        Set<PropertyKey> writtenBefore = new HashSet<>();
+        Set<PropertyKey> touched = new LinkedHashSet<>();
+        for (RunWrites run : batch) {
+            if (run.reads().stream().anyMatch(read -> writtenBefore.contains(read.key()))) {
+                refused.add(run);
+                continue;
+            }
+            candidates.add(run);
+            run.effects().propertyChanges().forEach(change -> writtenBefore.add(change.key()));
+            run.reads().forEach(read -> touched.add(read.key()));
+            run.effects().propertyChanges().forEach(change -> touched.add(change.key()));
+        }
+        List<PropertyRead> reads = new ArrayList<>();
+        candidates.forEach(run -> reads.addAll(run.reads()));
+        return properties.lock(touched)
+                .then(properties.changedSince(reads))
+                .flatMap(stale -> {
+                    List<RunWrites> accepted = new ArrayList<>(candidates.size());
+                    for (RunWrites run : candidates) {
+                        (run.reads().stream().anyMatch(stale::contains) ? refused : accepted).add(run);
+                    }
+                    return writeAll(accepted);
+                })
+                .thenReturn(refused);
+    }
+
+    private Mono<Void> writeAll(List<RunWrites> batch) {
+        if (batch.isEmpty()) {
+            return Mono.empty();
+        }
         List<CallRecord> records = new ArrayList<>(batch.size());
         List<PropertyChange> changes = new ArrayList<>();
         List<NewJob> newJobs = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.botwebhooks.run;
 import dev.botwebhooks.command.Command;
 import dev.botwebhooks.command.CommandRepository;
 import dev.botwebhooks.pipeline.ScriptWorkers;
+import dev.botwebhooks.property.PropertyRead;
 import dev.botwebhooks.property.PropertyRepository;
 import dev.botwebhooks.script.ScriptEngine;
 import dev.botwebhooks.script.ScriptOutcome;
@@ -15,6 +16,8 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+
+import java.util.List;
 
 /** Runs a loaded command's script on a worker; the outcome holds its buffered effects, nothing is written yet. */
 @Component
@@ -39,15 +42,22 @@ class ScriptExecution {
         this.urls = urls;
     }
 
-    /** Errors with {@link ScriptWorkers.Overloaded} when the workers, or the bot's share of them, are full. */
-    Mono<ScriptOutcome> execute(RunRequest request, Command command, BotUser user) {
+    /**
+     * The script's outcome and the properties it read (which its commit checks are unchanged). Errors with
+     * {@link ScriptWorkers.Overloaded} when the workers, or the bot's share of them, are full.
+     */
+    Mono<Executed> execute(RunRequest request, Command command, BotUser user) {
         ScriptRun run = new ScriptRun(
                 new ScriptSource(command.botId(), command.name(), command.version(), command.code()),
                 request.bot().name(), request.commandLine().strip(), request.params(), request.content(),
                 request.options(), user == null ? null : user.asScriptUser(), user == null ? null : chat(user),
                 user == null ? null : user.id(), user == null ? null : user.chatId());
         RunHost host = new RunHost(request.bot(), properties, users, commands, urls);
-        return workers.run(request.bot().id(), () -> metrics.time(() -> engine.run(run, host)));
+        return workers.run(request.bot().id(), () -> metrics.time(() -> engine.run(run, host)))
+                .map(outcome -> new Executed(outcome, host.reads()));
+    }
+
+    record Executed(ScriptOutcome outcome, List<PropertyRead> reads) {
     }
 
     private static ObjectNode chat(BotUser user) {

@@ -2,6 +2,8 @@ package dev.botwebhooks.sql;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import java.util.List;
 import java.util.function.Function;
@@ -12,6 +14,9 @@ import java.util.function.Function;
  * per table instead of one per row.
  */
 public final class MultiRow {
+
+    /** PostgreSQL's protocol counts bind parameters in 16 bits. */
+    static final int MAX_PARAMETERS = 65_535;
 
     private MultiRow() {
     }
@@ -29,8 +34,26 @@ public final class MultiRow {
         }
     }
 
-    /** {@code before + "(:r0c0::type, ...), (...)" + after}, every value bound. {@code rows} must not be empty. */
-    public static <T> DatabaseClient.GenericExecuteSpec values(DatabaseClient db, String before, String after,
+    /**
+     * {@code before + "(:r0c0::type, ...), (...)" + after}, every value bound: one statement, or several in
+     * order when the rows need more placeholders than PostgreSQL takes in one ({@value #MAX_PARAMETERS}).
+     */
+    public static <T> Flux<DatabaseClient.GenericExecuteSpec> values(DatabaseClient db, String before, String after,
+            List<T> rows, List<Column<T>> columns) {
+        int rowsPerStatement = Math.max(1, MAX_PARAMETERS / columns.size());
+        return Flux.range(0, (rows.size() + rowsPerStatement - 1) / rowsPerStatement)
+                .map(chunk -> statement(db, before, after,
+                        rows.subList(chunk * rowsPerStatement, Math.min(rows.size(), (chunk + 1) * rowsPerStatement)),
+                        columns));
+    }
+
+    /** Runs the statements of {@link #values} one after the other. */
+    public static <T> Mono<Void> execute(DatabaseClient db, String before, String after, List<T> rows,
+            List<Column<T>> columns) {
+        return values(db, before, after, rows, columns).concatMap(spec -> spec.then()).then();
+    }
+
+    private static <T> DatabaseClient.GenericExecuteSpec statement(DatabaseClient db, String before, String after,
             List<T> rows, List<Column<T>> columns) {
         StringBuilder sql = new StringBuilder(before.length() + after.length() + rows.size() * columns.size() * 16)
                 .append(before);

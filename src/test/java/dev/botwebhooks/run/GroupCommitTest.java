@@ -42,7 +42,8 @@ class GroupCommitTest extends EndToEndTest {
 
     @BeforeEach
     void writerThatRunsEachCallersStatements() {
-        groupCommit = new GroupCommit<>(transaction, batch -> Flux.fromIterable(batch).concatMap(Supplier::get).then(),
+        groupCommit = new GroupCommit<>(transaction,
+                batch -> Flux.fromIterable(batch).concatMap(Supplier::get).then(Mono.just(List.of())),
                 commit, registry);
     }
 
