@@ -1,6 +1,6 @@
 package dev.botwebhooks.admin;
 
-import org.slf4j.Logger;
+import dev.botwebhooks.logging.ThrottledLog;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +13,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
+import java.time.Duration;
 
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
@@ -20,7 +21,8 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
 @Configuration(proxyBeanMethods = false)
 class AdminRoutes {
 
-    private static final Logger log = LoggerFactory.getLogger(AdminRoutes.class);
+    private static final ThrottledLog failures =
+            new ThrottledLog(LoggerFactory.getLogger(AdminRoutes.class), Duration.ofMinutes(1));
     private static final String BOT = "/api/v1/bots/{botId}";
 
     @Bean
@@ -61,7 +63,7 @@ class AdminRoutes {
     }
 
     private static ErrorResponse unexpected(Throwable error, ServerRequest request) {
-        log.error("admin request {} {} failed", request.method(), request.path(), error);
+        failures.error("admin request {} {} failed", error, request.method(), request.path());
         return ApiProblem.unavailable("the request could not be completed; retry later");
     }
 }

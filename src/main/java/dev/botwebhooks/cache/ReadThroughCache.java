@@ -6,6 +6,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -16,7 +17,7 @@ import java.util.function.Function;
  */
 public final class ReadThroughCache<K, V> {
 
-    private final AsyncCache<K, Optional<V>> cache;
+    private final AsyncCache<K, Loaded<V>> cache;
     private final Function<K, Mono<V>> load;
 
     public ReadThroughCache(Duration ttl, long maxEntries, Function<K, Mono<V>> load) {
@@ -24,9 +25,33 @@ public final class ReadThroughCache<K, V> {
         this.load = load;
     }
 
+    /** The value, or empty when there is none; a failed load is not cached (the next get loads again). */
     public Mono<Optional<V>> get(K key) {
-        return Mono.fromFuture(() -> cache.get(key,
-                (k, executor) -> load.apply(k).map(Optional::of).defaultIfEmpty(Optional.empty()).toFuture()));
+        return Mono.defer(() -> {
+            CompletableFuture<Loaded<V>> future = cache.get(key, (k, executor) -> load.apply(k)
+                    .<Loaded<V>>map(value -> new Loaded.Found<>(Optional.of(value)))
+                    .defaultIfEmpty(new Loaded.Found<>(Optional.empty()))
+                    // A value, never an exceptional future: Caffeine logs a warning for each of those, which
+                    // during a database outage is one per request.
+                    .onErrorResume(error -> Mono.just(new Loaded.Failed<>(error)))
+                    .toFuture());
+            return Mono.fromFuture(future).flatMap(loaded -> {
+                if (loaded instanceof Loaded.Failed<V> failed) {
+                    cache.asMap().remove(key, future);
+                    return Mono.error(failed.error());
+                }
+                return Mono.just(((Loaded.Found<V>) loaded).value());
+            });
+        });
+    }
+
+    private sealed interface Loaded<V> {
+
+        record Found<V>(Optional<V> value) implements Loaded<V> {
+        }
+
+        record Failed<V>(Throwable error) implements Loaded<V> {
+        }
     }
 
     public void forget(K key) {

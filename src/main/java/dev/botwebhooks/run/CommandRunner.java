@@ -1,15 +1,17 @@
 package dev.botwebhooks.run;
 
+import dev.botwebhooks.logging.ThrottledLog;
 import dev.botwebhooks.pipeline.ScriptWorkers;
 import dev.botwebhooks.pipeline.WebhookConcurrency;
 import dev.botwebhooks.script.ScriptFailure;
 import dev.botwebhooks.script.ScriptOutcome;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
+
+import java.time.Duration;
 
 /**
  * Runs one command: {@link RunLoader} loads it, {@link ScriptExecution} runs its script on a worker,
@@ -21,7 +23,9 @@ import reactor.util.retry.Retry;
 @Service
 public class CommandRunner {
 
-    private static final Logger log = LoggerFactory.getLogger(CommandRunner.class);
+    /** A database outage fails every run alike: one line per cause per minute, not a stack per request. */
+    private static final ThrottledLog failures =
+            new ThrottledLog(LoggerFactory.getLogger(CommandRunner.class), Duration.ofMinutes(1));
 
     private final RunLoader loader;
     private final ScriptExecution execution;
@@ -75,8 +79,8 @@ public class CommandRunner {
                 .onErrorResume(Exceptions::isRetryExhausted, conflicts -> Mono.just(new RunResult.Unavailable(
                         "the properties it read kept changing before its commit (" + maxReruns + " runs)", null)))
                 .onErrorResume(error -> {
-                    log.error("run of {} for bot {} failed before its result was committed", request.commandName(),
-                            request.bot().id(), error);
+                    failures.error("run of {} for bot {} failed before its result was committed", error,
+                            request.commandName(), request.bot().id());
                     return Mono.just(new RunResult.Unavailable(
                             "the run could not be committed (" + error.getClass().getSimpleName() + ")", error));
                 });

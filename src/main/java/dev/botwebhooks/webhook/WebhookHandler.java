@@ -5,6 +5,7 @@ import dev.botwebhooks.admission.AdmissionDecision;
 import dev.botwebhooks.bot.Bot;
 import dev.botwebhooks.bot.BotDirectory;
 import dev.botwebhooks.ingress.IngressProperties;
+import dev.botwebhooks.logging.ThrottledLog;
 import dev.botwebhooks.metrics.Rejection;
 import dev.botwebhooks.run.Answer;
 import dev.botwebhooks.run.CallContext;
@@ -12,7 +13,6 @@ import dev.botwebhooks.run.RunRequest;
 import dev.botwebhooks.url.SignedFields;
 import dev.botwebhooks.url.UrlProperties;
 import dev.botwebhooks.url.WebhookSigner;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -25,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +36,8 @@ import static dev.botwebhooks.url.WebhookParameters.*;
 @Component
 class WebhookHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(WebhookHandler.class);
+    private static final ThrottledLog failures =
+            new ThrottledLog(LoggerFactory.getLogger(WebhookHandler.class), Duration.ofMinutes(1));
 
     private final BotDirectory bots;
     private final Admission admission;
@@ -81,7 +83,7 @@ class WebhookHandler {
                         .refuse(Rejection.SLOW_CLIENT, 408, "the request body came too slowly")
                         .withHeader(HttpHeaders.CONNECTION, "close")))
                 .onErrorResume(error -> {
-                    log.error("webhook for bot {} failed", botId.get(), error);
+                    failures.error("webhook for bot {} failed", error, botId.get());
                     return respond(answers.unavailable());
                 });
     }
