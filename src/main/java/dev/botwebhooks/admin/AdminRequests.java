@@ -1,10 +1,12 @@
 package dev.botwebhooks.admin;
 
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Reading path variables, query parameters and JSON bodies of admin requests, with clear 400s. */
@@ -12,6 +14,7 @@ final class AdminRequests {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
+    static final String NUL_REFUSED = "text may not contain the NUL character (\\u0000)";
 
     private AdminRequests() {
     }
@@ -45,16 +48,41 @@ final class AdminRequests {
     }
 
     static Mono<ObjectNode> jsonObject(ServerRequest request) {
-        return request.bodyToMono(JsonNode.class)
-                .onErrorMap(error -> !(error instanceof ApiProblem),
+        return Mono.defer(() -> request.bodyToMono(JsonNode.class))
+                // An unreadable Content-Type is the router's to answer (415, after the caller's token is checked).
+                .onErrorMap(error -> !(error instanceof ApiProblem) && !(error instanceof InvalidMediaTypeException),
                         error -> ApiProblem.badRequest("the body must be a JSON object"))
                 .switchIfEmpty(Mono.error(() -> ApiProblem.badRequest("a JSON object body is required")))
                 .map(node -> {
                     if (!node.isObject()) {
                         throw ApiProblem.badRequest("the body must be a JSON object");
                     }
+                    requireStorable(node);
                     return (ObjectNode) node;
                 });
+    }
+
+    /** PostgreSQL's text and jsonb cannot hold the NUL character: refused here, with a 400, not at the insert. */
+    static void requireStorable(JsonNode node) {
+        if (node.isString() && node.asString().indexOf('\u0000') >= 0) {
+            throw ApiProblem.badRequest(NUL_REFUSED);
+        }
+        for (String name : node.propertyNames()) {
+            if (name.indexOf('\u0000') >= 0) {
+                throw ApiProblem.badRequest(NUL_REFUSED);
+            }
+        }
+        node.values().forEach(AdminRequests::requireStorable);
+    }
+
+    /** The same for the request's path variables and query parameters. */
+    static void requireStorable(ServerRequest request) {
+        boolean nul = request.pathVariables().values().stream().anyMatch(value -> value.indexOf('\u0000') >= 0)
+                || request.queryParams().values().stream().flatMap(List::stream)
+                        .anyMatch(value -> value != null && value.indexOf('\u0000') >= 0);
+        if (nul) {
+            throw ApiProblem.badRequest(NUL_REFUSED);
+        }
     }
 
     static String requiredString(ObjectNode body, String field, int maxChars) {

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponse;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -27,7 +28,8 @@ class AdminRoutes {
 
     @Bean
     RouterFunction<ServerResponse> adminRouter(BotAdminHandler bots, CommandAdminHandler commands,
-            UserAdminHandler users, WebhookUrlAdminHandler urls, BotDataAdminHandler data, CallReplayHandler replays) {
+            UserAdminHandler users, WebhookUrlAdminHandler urls, BotDataAdminHandler data, CallReplayHandler replays,
+            AdminAuthentication auth) {
         return route()
                 .POST("/api/v1/bots", bots::create)
                 .GET(BOT, bots::get)
@@ -47,7 +49,15 @@ class AdminRoutes {
                 .POST(BOT + "/calls/{callId}/replay", replays::replay)
                 .GET(BOT + "/messages", data::messages)
                 .GET(BOT + "/scheduled-runs", data::scheduledRuns)
-                .filter((request, next) -> Mono.defer(() -> next.handle(request))
+                .filter((request, next) -> Mono.defer(() -> {
+                            AdminRequests.requireStorable(request);
+                            return next.handle(request);
+                        })
+                        .onErrorResume(InvalidMediaTypeException.class, malformed ->
+                                // The caller's identity first: a request without a valid token is told 401.
+                                auth.caller(request).then(Mono.<ServerResponse>error(ApiProblem.unsupportedMediaType(
+                                        "Content-Type is not a media type: " + malformed.getMediaType())))
+                                        .onErrorResume(error -> problemFor(error, request)))
                         .onErrorResume(error -> problemFor(error, request)))
                 .build();
     }

@@ -27,6 +27,10 @@ final class ApiProblem extends ErrorResponseException {
         return new ApiProblem(HttpStatus.FORBIDDEN, detail);
     }
 
+    static ApiProblem unsupportedMediaType(String detail) {
+        return new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, detail);
+    }
+
     static ApiProblem unavailable(String detail) {
         return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, detail);
     }

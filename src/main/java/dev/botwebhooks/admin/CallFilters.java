@@ -14,6 +14,8 @@ final class CallFilters {
 
     private static final Pattern STATUS = Pattern.compile("([1-5])(\\d\\d|xx)");
     private static final int MAX_COMMAND_CHARS = 200;
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private CallFilters() {
     }
@@ -45,11 +47,17 @@ final class CallFilters {
 
     private static Instant instant(ServerRequest request, String name) {
         return request.queryParam(name).map(value -> {
+            Instant instant;
             try {
-                return Instant.parse(value);
+                instant = Instant.parse(value);
             } catch (DateTimeParseException malformed) {
                 throw ApiProblem.badRequest(name + " must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
             }
+            // PostgreSQL's timestamps end long before Instant's; nothing is logged outside these years anyway.
+            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+                throw ApiProblem.badRequest(name + " must be between " + EARLIEST + " and " + LATEST);
+            }
+            return instant;
         }).orElse(null);
     }
 }

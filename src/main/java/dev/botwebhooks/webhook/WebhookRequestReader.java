@@ -7,6 +7,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -64,7 +65,7 @@ final class WebhookRequestReader {
         ObjectNode options = json.createObjectNode();
         options.put("url", url);
         options.put("method", request.method().name());
-        options.set("params", params(request.queryParams(), request.headers().contentType().orElse(null), body));
+        options.set("params", params(request.queryParams(), contentType(request), body));
         options.set("headers", titleCaseHeaders(request.headers().asHttpHeaders()));
         options.put("ip", ip);
         return options;
@@ -88,6 +89,15 @@ final class WebhookRequestReader {
     }
 
     /** Non-reserved query parameters, then the top-level fields of a JSON-object or form body. */
+    /** The request's media type; none when it has none or an unreadable one (its body is then only raw content). */
+    static MediaType contentType(ServerRequest request) {
+        try {
+            return request.headers().contentType().orElse(null);
+        } catch (InvalidMediaTypeException unreadable) {
+            return null;
+        }
+    }
+
     ObjectNode params(MultiValueMap<String, String> query, MediaType contentType, String body) {
         ObjectNode params = json.createObjectNode();
         query.forEach((name, values) -> {
