@@ -7,6 +7,8 @@ import dev.botwebhooks.property.PropertyChange;
 import dev.botwebhooks.property.PropertyKey;
 import dev.botwebhooks.property.PropertyValue;
 
+import tools.jackson.databind.JsonNode;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +64,8 @@ final class RunOutput {
     }
 
     void addMessage(OutgoingMessage message) {
+        requireStorable("Bot.sendMessage", message.text());
+        requireStorable("Bot.sendMessage", message.options());
         messages.add(message);
     }
 
@@ -74,6 +78,8 @@ final class RunOutput {
     }
 
     void putProperty(PropertyKey key, PropertyValue value) {
+        requireStorable("setProp", key.name());
+        requireStorable("setProp", value.value());
         countPropertyWrite();
         propertyChanges.put(key, new PropertyChange.Put(key, value));
     }
@@ -97,6 +103,9 @@ final class RunOutput {
     }
 
     void addJob(JobRequest request) {
+        requireStorable("Bot.run", request.commandLine());
+        requireStorable("Bot.run", request.label());
+        requireStorable("Bot.run", request.options());
         jobRequests.add(request);
     }
 
@@ -110,6 +119,24 @@ final class RunOutput {
             }
             jobCancellations.add(cancellation);
         }
+    }
+
+    /** PostgreSQL's text and jsonb cannot hold the NUL character: the script hears of it, at the call. */
+    private static void requireStorable(String function, String text) {
+        if (text != null && text.indexOf('\u0000') >= 0) {
+            throw JsValues.typeError(function + ": text with the NUL character (\\u0000) cannot be stored");
+        }
+    }
+
+    private static void requireStorable(String function, JsonNode json) {
+        if (json == null) {
+            return;
+        }
+        if (json.isString()) {
+            requireStorable(function, json.asString());
+        }
+        json.propertyNames().forEach(name -> requireStorable(function, name));
+        json.values().forEach(value -> requireStorable(function, value));
     }
 
     private void countPropertyWrite() {

@@ -65,6 +65,21 @@ class HostileInputTest extends EndToEndTest {
         assertThat(answer.body()).isEqualTo("{\"answer\":\"a=1\"}");
     }
 
+    @Test
+    void aScriptStoringANulCharacterFailsWithAJavaScriptErrorAndItsCallIsLogged() {
+        Bots.TestBot bot = bots.create("nul-script").command("/echo", "Bot.sendMessage(content)")
+                .command("/keep", "Bot.setProp('last', content, 'string')").user(42, Map.of("first_name", "Ann"));
+        // With a user, so that the message is stored in the user's chat.
+        for (String command : new String[] {"/echo", "/keep"}) {
+            http.post().uri(bot.localUrl(Map.of("command", command, "user_id", 42))).bodyValue("a\u0000b").exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectBody().jsonPath("$.error").value(error -> assertThat((String) error)
+                            .startsWith("TypeError").contains("NUL"))
+                    .jsonPath("$.call_id").isNumber();
+        }
+        assertThat(bot.getJson("/calls").get("calls")).hasSize(2);
+    }
+
     /** Through the JDK's client: Spring's refuses to send a malformed Content-Type. */
     private HttpResponse<String> post(String pathAndQuery, String contentType, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
