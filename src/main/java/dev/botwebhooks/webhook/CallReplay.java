@@ -1,5 +1,6 @@
 package dev.botwebhooks.webhook;
 
+import dev.botwebhooks.url.SignedFields;
 import dev.botwebhooks.ingress.IngressProperties;
 import dev.botwebhooks.bot.Bot;
 import dev.botwebhooks.call.CallRecord;
@@ -17,8 +18,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
+import static dev.botwebhooks.url.WebhookParameters.COMMAND;
 import static dev.botwebhooks.url.WebhookParameters.CONTENT;
+import static dev.botwebhooks.url.WebhookParameters.EXP;
 import static dev.botwebhooks.url.WebhookParameters.REDIRECT_TO;
+import static dev.botwebhooks.url.WebhookParameters.USER_ID;
 
 /**
  * A request of the call log made into a run again, as the webhook endpoint made it the first time:
@@ -45,6 +49,8 @@ public class CallReplay {
         options.put("url", call.url());
         options.put("method", call.method());
         options.set("params", reader.params(query, contentType(call.requestHeaders()), body));
+        options.set("signed", reader.signed(new SignedFields(bot.id(), query.getFirst(COMMAND), query.getFirst(USER_ID),
+                query.getFirst(CONTENT), query.getFirst(REDIRECT_TO), query.getFirst(EXP))));
         options.set("headers", call.requestHeaders());
         options.put("ip", call.ip());
         CallContext context = new CallContext(call.method(), call.url(), call.ip(), call.requestHeaders(), bytes,

@@ -132,7 +132,7 @@ class WebhookHandler {
                     reader.titleCaseHeaders(request.headers().asHttpHeaders()), bytes.length == 0 ? null : bytes, receivedAt,
                     startNanos);
             RunRequest run = new RunRequest(bot, fields.command(), userId.orElse(null), content,
-                    reader.options(request, url, ip, body), fields.redirectTo(), call);
+                    reader.options(request, url, ip, body, fields), fields.redirectTo(), call);
             return gate.run(run, request.headers().asHttpHeaders(), bytes);
         }).flatMap(this::respond);
     }

@@ -1,6 +1,7 @@
 package dev.botwebhooks.webhook;
 
 
+import dev.botwebhooks.url.SignedFields;
 import dev.botwebhooks.url.WebhookParameters;
 import io.netty.handler.timeout.ReadTimeoutException;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -61,14 +62,32 @@ final class WebhookRequestReader {
                 || error.getClass().getName().equals("reactor.netty.http.server.RequestTimeoutException");
     }
 
-    ObjectNode options(ServerRequest request, String url, String ip, String body) {
+    ObjectNode options(ServerRequest request, String url, String ip, String body, SignedFields signed) {
         ObjectNode options = json.createObjectNode();
         options.put("url", url);
         options.put("method", request.method().name());
         options.set("params", params(request.queryParams(), contentType(request), body));
+        options.set("signed", signed(signed));
         options.set("headers", titleCaseHeaders(request.headers().asHttpHeaders()));
         options.put("ip", ip);
         return options;
+    }
+
+    /** The parameters the URL's signature covers, so a script can tell them from {@code params}, which it does not. */
+    ObjectNode signed(SignedFields fields) {
+        ObjectNode signed = json.createObjectNode();
+        signed.put(WebhookParameters.COMMAND, fields.command());
+        putIfPresent(signed, WebhookParameters.USER_ID, fields.userId());
+        putIfPresent(signed, WebhookParameters.CONTENT, fields.content());
+        putIfPresent(signed, WebhookParameters.REDIRECT_TO, fields.redirectTo());
+        putIfPresent(signed, WebhookParameters.EXP, fields.exp());
+        return signed;
+    }
+
+    private static void putIfPresent(ObjectNode object, String name, String value) {
+        if (value != null) {
+            object.put(name, value);
+        }
     }
 
     ObjectNode titleCaseHeaders(HttpHeaders headers) {
@@ -88,7 +107,6 @@ final class WebhookRequestReader {
         return result.toString();
     }
 
-    /** Non-reserved query parameters, then the top-level fields of a JSON-object or form body. */
     /** The request's media type; none when it has none or an unreadable one (its body is then only raw content). */
     static MediaType contentType(ServerRequest request) {
         try {
@@ -98,6 +116,10 @@ final class WebhookRequestReader {
         }
     }
 
+    /**
+     * Non-reserved query parameters, then the top-level fields of a JSON-object or form body. None of it is
+     * covered by the URL's signature: a provider may append its own parameters to a callback URL.
+     */
     ObjectNode params(MultiValueMap<String, String> query, MediaType contentType, String body) {
         ObjectNode params = json.createObjectNode();
         query.forEach((name, values) -> {

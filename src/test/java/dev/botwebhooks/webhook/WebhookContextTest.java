@@ -12,7 +12,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What a command sees (DESIGN.md): content, options, params, message, user, chat, bot, request. */
+/** What a command sees: content, options, params, message, user, chat, bot, request. */
 class WebhookContextTest extends EndToEndTest {
 
     private static final String ECHO_CONTEXT = """
@@ -49,6 +49,20 @@ class WebhookContextTest extends EndToEndTest {
         assertThat(seen.get("request").isNull()).isTrue();
         assertThat(seen.get("bot").get("id").asLong()).isEqualTo(bot.id());
         assertThat(seen.get("bot").get("name").asString()).isEqualTo("ctx");
+    }
+
+    @Test
+    void optionsSignedHoldsWhatTheSignatureCoversAndParamsWhatACallerAddedUnsigned() {
+        Bots.TestBot bot = bots.create("signed").command("/onPay", ECHO_CONTEXT);
+        URI url = URI.create(bot.localUrl(Map.of("command", "/onPay", "content", "order 7")) + "&status=paid");
+
+        JsonNode options = answer(http.get().uri(url)).get("options");
+
+        assertThat(options.get("signed").get("command").asString()).isEqualTo("/onPay");
+        assertThat(options.get("signed").get("content").asString()).isEqualTo("order 7");
+        assertThat(options.get("signed").has("status")).isFalse();
+        assertThat(options.get("params").get("status").asString()).isEqualTo("paid");
+        assertThat(options.get("params").has("content")).isFalse();
     }
 
     @Test
