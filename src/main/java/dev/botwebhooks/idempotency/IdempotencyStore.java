@@ -36,18 +36,21 @@ class IdempotencyStore {
      * concurrent deliveries on any number of replicas exactly one wins; a claim whose owner died
      * (lease over) or an expired answer is taken over.
      */
-    Mono<Claim> claim(DeliveryKey id, Instant now, Instant claimedUntil, Instant expiresAt) {
+    Mono<Claim> claim(DeliveryKey id, Instant now, Instant claimedUntil, Instant expiresAt, ClaimOwner owner) {
         UUID token = UUID.randomUUID();
-        Mono<Claim> won = db.sql("INSERT INTO idempotency_keys (bot_id, scope, key, state, token, claimed_until, expires_at) "
-                        + "VALUES (:bot, :scope, :key, 'running', :token, :claimedUntil, :expiresAt) "
+        Mono<Claim> won = db.sql("INSERT INTO idempotency_keys (bot_id, scope, key, state, token, claimed_until, expires_at, "
+                        + "owner, incarnation) "
+                        + "VALUES (:bot, :scope, :key, 'running', :token, :claimedUntil, :expiresAt, :owner, :incarnation) "
                         + "ON CONFLICT (bot_id, scope, key) DO UPDATE SET state = 'running', token = EXCLUDED.token, "
-                        + "claimed_until = EXCLUDED.claimed_until, expires_at = EXCLUDED.expires_at, call_id = NULL, "
+                        + "claimed_until = EXCLUDED.claimed_until, expires_at = EXCLUDED.expires_at, "
+                        + "owner = EXCLUDED.owner, incarnation = EXCLUDED.incarnation, call_id = NULL, "
                         + "status = NULL, content_type = NULL, headers = NULL, body = NULL "
                         + "WHERE (idempotency_keys.state = 'running' AND idempotency_keys.claimed_until < :now) "
                         + "OR idempotency_keys.expires_at < :now "
                         + "RETURNING token")
                 .bind("bot", id.botId()).bind("scope", id.scope()).bind("key", id.key()).bind("token", token)
                 .bind("claimedUntil", claimedUntil).bind("expiresAt", expiresAt).bind("now", now)
+                .bind("owner", owner.name()).bind("incarnation", owner.incarnation())
                 .map(row -> (Claim) new Claim.Won(row.get("token", UUID.class)))
                 .one();
         return won.switchIfEmpty(Mono.defer(() -> find(id, now)
@@ -80,6 +83,23 @@ class IdempotencyStore {
                 .bind("expiresAt", expiresAt)
                 .fetch().rowsUpdated()
                 .flatMap(updated -> updated == 1 ? Mono.<Void>empty() : Mono.error(new ClaimLost(id)));
+    }
+
+    /** Extends a running claim's lease; false when the claim is no longer this token's (taken over or done). */
+    Mono<Boolean> renew(DeliveryKey id, UUID token, Instant claimedUntil) {
+        return db.sql("UPDATE idempotency_keys SET claimed_until = :claimedUntil WHERE " + KEY
+                        + " AND token = :token AND state = 'running'")
+                .bind("bot", id.botId()).bind("scope", id.scope()).bind("key", id.key()).bind("token", token)
+                .bind("claimedUntil", claimedUntil)
+                .fetch().rowsUpdated().map(updated -> updated == 1);
+    }
+
+    /** Deletes the running claims an earlier incarnation of this instance left (it crashed mid-run); how many. */
+    Mono<Long> releaseEarlierIncarnations(ClaimOwner owner) {
+        return db.sql("DELETE FROM idempotency_keys WHERE owner = :owner AND incarnation <> :incarnation "
+                        + "AND state = 'running'")
+                .bind("owner", owner.name()).bind("incarnation", owner.incarnation())
+                .fetch().rowsUpdated();
     }
 
     /** Gives up a claim that stored no answer, so the provider's retry runs; a stored answer is never touched. */

@@ -9,9 +9,16 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +49,8 @@ public class IdempotentRuns {
     private final IdempotencyProperties config;
     private final Counter replays;
     private final long maxPolls;
+    /** Set once the web server is up (its port names this instance); until then the claims carry only the incarnation. */
+    private volatile ClaimOwner owner = new ClaimOwner(null, UUID.randomUUID());
 
     IdempotentRuns(IdempotencyStore store, CommandRunner runner, Clock clock,
             IdempotencyProperties config, MeterRegistry registry) {
@@ -67,7 +76,7 @@ public class IdempotentRuns {
 
     private Mono<IdempotentResult> attempt(RunRequest request, DeliveryKey id, long pollsLeft) {
         Instant now = clock.instant();
-        return store.claim(id, now, now.plus(config.lease()), now.plus(config.retention())).flatMap(claim -> {
+        return store.claim(id, now, now.plus(config.lease()), now.plus(config.retention()), owner).flatMap(claim -> {
             if (claim instanceof Claim.Won won) {
                 return runAsOwner(request, id, won.token());
             }
@@ -90,11 +99,61 @@ public class IdempotentRuns {
             return this.store.complete(id, token, result.callId(), result.answer(), clock.instant().plus(config.retention()))
                     .doOnSuccess(done -> stored.set(result));
         };
-        return runner.run(request, store)
+        return Mono.defer(() -> {
+                    Disposable heartbeat = heartbeat(id, token);
+                    return runner.run(request, store).doFinally(signal -> heartbeat.dispose());
+                })
                 // The identity check also catches a commit that failed after the answer was stored.
                 .flatMap(result -> result == stored.get() ? Mono.just(result) : release(id, token).thenReturn(result))
                 .<IdempotentResult>map(IdempotentResult.Ran::new)
                 .doOnCancel(() -> release(id, token).subscribe());
+    }
+
+    /**
+     * Renews the claim while its run goes on, so that the lease can be short: a duplicate takes over only
+     * when the owner stopped renewing (it crashed or lost the database), not because its script is slow.
+     */
+    private Disposable heartbeat(DeliveryKey id, UUID token) {
+        Duration every = config.lease().dividedBy(3);
+        return Flux.interval(every, every)
+                .concatMap(tick -> store.renew(id, token, clock.instant().plus(config.lease()))
+                        .onErrorResume(error -> Mono.just(true)))
+                .takeWhile(Boolean::booleanValue)
+                .subscribe();
+    }
+
+    @EventListener
+    void identify(WebServerInitializedEvent started) {
+        owner = new ClaimOwner(hostName() + ":" + started.getWebServer().getPort(), owner.incarnation());
+    }
+
+    /** A restarted instance gives up what its crashed incarnation held, so redeliveries need not wait for the lease. */
+    @EventListener(ApplicationReadyEvent.class)
+    void releaseEarlierIncarnations() {
+        store.releaseEarlierIncarnations(owner)
+                .doOnNext(released -> {
+                    if (released > 0) {
+                        log.info("released {} delivery claims held by an earlier run of {}", released, owner.name());
+                    }
+                })
+                .onErrorResume(error -> {
+                    log.warn("could not release the delivery claims of an earlier run of {}; they lapse after {}",
+                            owner.name(), config.lease(), error);
+                    return Mono.empty();
+                })
+                .subscribe();
+    }
+
+    ClaimOwner owner() {
+        return owner;
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException unknown) {
+            return "localhost";
+        }
     }
 
     private Mono<Void> release(DeliveryKey id, UUID token) {

@@ -18,6 +18,7 @@ class IdempotencyStoreTest extends EndToEndTest {
 
     private static final Duration LEASE = Duration.ofMinutes(1);
     private static final Duration RETENTION = Duration.ofDays(3);
+    private static final ClaimOwner OWNER = new ClaimOwner("store-test:0", UUID.randomUUID());
 
     @Autowired
     IdempotencyStore store;
@@ -30,18 +31,18 @@ class IdempotencyStoreTest extends EndToEndTest {
     @Test
     void aClaimWhoseOwnerDiedIsTakenOverAfterItsLeaseAndTheOldOwnerCannotCommit() {
         DeliveryKey id = new DeliveryKey(bots.create("lease").id(), "/onPay", "evt_" + UUID.randomUUID());
-        UUID first = won(store.claim(id, now, now.plus(LEASE), now.plus(RETENTION)).block());
+        UUID first = won(store.claim(id, now, now.plus(LEASE), now.plus(RETENTION), OWNER).block());
 
-        store.claim(id, now.plusSeconds(30), now.plusSeconds(30).plus(LEASE), now.plus(RETENTION))
+        store.claim(id, now.plusSeconds(30), now.plusSeconds(30).plus(LEASE), now.plus(RETENTION), OWNER)
                 .as(StepVerifier::create).expectNext(new Claim.Busy()).verifyComplete();
         Instant later = now.plus(LEASE).plusSeconds(1);
-        UUID second = won(store.claim(id, later, later.plus(LEASE), later.plus(RETENTION)).block());
+        UUID second = won(store.claim(id, later, later.plus(LEASE), later.plus(RETENTION), OWNER).block());
 
         store.complete(id, first, 1, Answer.json(200, "{}"), later.plus(RETENTION))
                 .as(StepVerifier::create).expectError(IdempotencyStore.ClaimLost.class).verify();
         store.complete(id, second, 2, new Answer(201, "text/plain", Map.of("X-A", "b"), "ok", null), later.plus(RETENTION))
                 .as(StepVerifier::create).verifyComplete();
-        store.claim(id, later, later.plus(LEASE), later.plus(RETENTION)).as(StepVerifier::create)
+        store.claim(id, later, later.plus(LEASE), later.plus(RETENTION), OWNER).as(StepVerifier::create)
                 .expectNext(new Claim.Stored(new Answer(201, "text/plain", Map.of("X-A", "b"), "ok", null)))
                 .verifyComplete();
     }
@@ -49,7 +50,7 @@ class IdempotencyStoreTest extends EndToEndTest {
     @Test
     void releaseNeverTouchesAStoredAnswer() {
         DeliveryKey id = new DeliveryKey(bots.create("release").id(), "/onPay", "evt_" + UUID.randomUUID());
-        UUID token = won(store.claim(id, now, now.plus(LEASE), now.plus(RETENTION)).block());
+        UUID token = won(store.claim(id, now, now.plus(LEASE), now.plus(RETENTION), OWNER).block());
         store.complete(id, token, 1, Answer.json(200, "{\"answer\":null}"), now.plus(RETENTION)).block();
 
         store.release(id, token).block();
@@ -61,7 +62,7 @@ class IdempotencyStoreTest extends EndToEndTest {
     void anExpiredAnswerIsNotReplayedAndTheCleanupDeletesIt() {
         DeliveryKey id = new DeliveryKey(bots.create("expiry").id(), "/onPay", "evt_" + UUID.randomUUID());
         Instant past = now.minus(RETENTION).minusSeconds(60);
-        UUID token = won(store.claim(id, past, past.plus(LEASE), past.plus(RETENTION)).block());
+        UUID token = won(store.claim(id, past, past.plus(LEASE), past.plus(RETENTION), OWNER).block());
         store.complete(id, token, 1, Answer.json(200, "{}"), past.plus(RETENTION)).block();
 
         assertThat(store.find(id, now).blockOptional()).isEmpty();
