@@ -145,6 +145,20 @@ class IngressLimitsTest extends TightLimitsEndToEndTest {
         assertThat(rejections("slow_client") - before).isEqualTo(1);
     }
 
+    @Test
+    void anHttp11RequestWithoutAHostHeaderOrWithTwoAnswers400() throws IOException {
+        for (String hostLines : new String[] {"", "Host: localhost\r\nHost: evil.example\r\n"}) {
+            try (Socket socket = connect()) {
+                write(socket, "GET /livez HTTP/1.1\r\n" + hostLines + "\r\n");
+                assertThat(statusLine(socket.getInputStream())).startsWith("HTTP/1.1 400 ");
+            }
+        }
+        try (Socket socket = connect()) {
+            write(socket, "GET /livez HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            assertThat(statusLine(socket.getInputStream())).startsWith("HTTP/1.1 200 ");
+        }
+    }
+
     private Socket connect() throws IOException {
         Socket socket = new Socket("127.0.0.1", port);
         socket.setSoTimeout(10_000);
