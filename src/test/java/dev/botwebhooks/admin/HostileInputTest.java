@@ -80,6 +80,20 @@ class HostileInputTest extends EndToEndTest {
         assertThat(bot.getJson("/calls").get("calls")).hasSize(2);
     }
 
+    @Test
+    void errorsNameJavaScriptTypesNotJavaClasses() {
+        Bots.TestBot bot = bots.create("cyclic")
+                .command("/keep", "let a = []; a.push(a); Bot.setProp('c', a, 'json')")
+                .command("/show", "let o = {}; o.self = o; JSON.stringify(o)");
+        for (String command : new String[] {"/keep", "/show"}) {
+            http.get().uri(bot.localUrl(Map.of("command", command))).exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectBody().jsonPath("$.error").value(error -> assertThat((String) error)
+                            .startsWith("TypeError: Cyclic").doesNotContain("org.mozilla"));
+        }
+        assertThat(bot.getJson("/calls").get("calls").get(0).get("error").asString()).doesNotContain("org.mozilla");
+    }
+
     /** Through the JDK's client: Spring's refuses to send a malformed Content-Type. */
     private HttpResponse<String> post(String pathAndQuery, String contentType, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
