@@ -26,7 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         "webhooks.delivery.poll-interval=" + EndToEndTest.POLL_INTERVAL,
         "webhooks.delivery.initial-backoff=" + EndToEndTest.POLL_INTERVAL,
         "webhooks.scheduled-runs.poll-interval=" + EndToEndTest.POLL_INTERVAL,
-        "webhooks.scheduled-runs.initial-backoff=" + EndToEndTest.POLL_INTERVAL})
+        "webhooks.scheduled-runs.initial-backoff=" + EndToEndTest.POLL_INTERVAL,
+        // Several application contexts stay cached during a run: idle pools must not exhaust PostgreSQL's connections.
+        "spring.r2dbc.pool.initial-size=1"})
 public abstract class EndToEndTest {
 
     public static final String ADMIN_TOKEN = "test-admin-token";
@@ -39,6 +41,7 @@ public abstract class EndToEndTest {
                 "--webhooks.delivery.initial-backoff=" + POLL_INTERVAL,
                 "--webhooks.scheduled-runs.poll-interval=" + POLL_INTERVAL,
                 "--webhooks.scheduled-runs.initial-backoff=" + POLL_INTERVAL,
+                "--spring.r2dbc.pool.initial-size=1",
                 "--webhooks.telegram.api-base-url=" + FakeTelegram.instance().baseUrl()};
     }
 
