@@ -27,7 +27,6 @@ public record IdempotencySettings(String header, JsonPointer path) {
 
     /** Longer ids are stored as their SHA-256, so a caller cannot make the key index hold large values. */
     static final int MAX_KEY_CHARS = 200;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MAX_HEADER_NAME_CHARS = 100;
     private static final Pattern PATH = Pattern.compile("\\$(\\.[^.\\s]{1,100}){1,10}");
 
@@ -56,11 +55,11 @@ public record IdempotencySettings(String header, JsonPointer path) {
     }
 
     /** The delivery id of a request, empty when the request lacks it (such a delivery runs as usual). */
-    public Optional<String> deliveryId(Function<String, String> headerValue, byte[] body) {
-        return read(headerValue, body).filter(id -> !id.isEmpty()).map(IdempotencySettings::bounded);
+    public Optional<String> deliveryId(Function<String, String> headerValue, byte[] body, JsonMapper json) {
+        return read(headerValue, body, json).filter(id -> !id.isEmpty()).map(IdempotencySettings::bounded);
     }
 
-    private Optional<String> read(Function<String, String> headerValue, byte[] body) {
+    private Optional<String> read(Function<String, String> headerValue, byte[] body, JsonMapper json) {
         if (header != null) {
             return Optional.ofNullable(headerValue.apply(header)).map(String::strip);
         }
@@ -69,7 +68,7 @@ public record IdempotencySettings(String header, JsonPointer path) {
         }
         JsonNode node;
         try {
-            node = JSON.readTree(body).at(path);
+            node = json.readTree(body).at(path);
         } catch (JacksonException notJson) {
             return Optional.empty();
         }

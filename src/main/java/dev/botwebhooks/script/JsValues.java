@@ -25,6 +25,7 @@ import java.util.Map;
  */
 final class JsValues {
 
+    /** Its own mapper: the engine is built without Spring, and only moves values between JSON and JavaScript. */
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final int INSPECT_MAX_DEPTH = 10;

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.util.Optional;
 
@@ -34,12 +35,15 @@ class ProviderGate {
     private final IdempotentRuns idempotent;
     private final CommandRunner runner;
     private final WebhookAnswers answers;
+    private final JsonMapper json;
 
-    ProviderGate(ProviderSignatures signatures, IdempotentRuns idempotent, CommandRunner runner, WebhookAnswers answers) {
+    ProviderGate(ProviderSignatures signatures, IdempotentRuns idempotent, CommandRunner runner, WebhookAnswers answers,
+            JsonMapper json) {
         this.signatures = signatures;
         this.idempotent = idempotent;
         this.runner = runner;
         this.answers = answers;
+        this.json = json;
     }
 
     Mono<Answer> run(RunRequest request, HttpHeaders headers, byte[] body) {
@@ -56,7 +60,7 @@ class ProviderGate {
             return Mono.just(answers.unavailable());
         }
         Optional<String> deliveryId = idempotency instanceof BotSetting.Parsed.Valid<IdempotencySettings> valid
-                ? valid.value().deliveryId(headers::getFirst, body) : Optional.empty();
+                ? valid.value().deliveryId(headers::getFirst, body, json) : Optional.empty();
         if (verdict == SignatureVerdict.STALE) {
             return deliveryId.map(id -> idempotent.storedAnswer(request, id).map(answers::of)).orElse(Mono.empty())
                     .switchIfEmpty(Mono.fromSupplier(() -> unauthorized("provider signature timestamp is too old or too new")));
