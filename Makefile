@@ -15,8 +15,8 @@ run: ## Run the service on :8080 (embedded PostgreSQL unless WEBHOOKS_DATABASE_H
 test: ## Run all tests against a real PostgreSQL (configured, else embedded), then start the built jar (java -jar)
 	$(MVN) verify
 
-bench: ## Benchmark the service against a bare WebFlux baseline with wrk, plus JMH (about 7 min; results in target/bench/)
-	bash src/bench/bench.sh
+bench: ## Benchmark the service against a bare WebFlux baseline with wrk, CPU per request, plus JMH (about 8 min; results in target/bench/)
+	MVN="$(MVN)" bash src/bench/bench.sh
 
 build: ## Build the runnable jar into target/
 	$(MVN) -DskipTests package

@@ -1,40 +1,129 @@
-"""Turns target/bench/results.jsonl and jmh.json into the results table of `make bench`."""
+"""Turns target/bench/results.jsonl, metrics/*.prom and jmh.json into the results of `make bench`."""
 import json
 import os
 import platform
+import re
 import subprocess
 import sys
 
 out, max_rss_kb, rss_before_kb, rss_after_kb, overload_rate = sys.argv[1:6]
+env = os.environ.get
 rows = [json.loads(line) for line in open(f"{out}/results.jsonl") if line.strip()]
-wrk = {r["scenario"]: r["result"] for r in rows if "result" in r}
-base = wrk.get("a-baseline", {}).get("rps") or 1
+scenarios = {}
+for row in rows:
+    scenarios.setdefault(row.pop("scenario"), {}).update(row)
+SCENARIOS = ["a-baseline", "b-trivial", "c-writes", "d-overload", "e-many-bots", "f-defaults", "g-counter"]
+REJECTION = re.compile(r'^webhook_rejections_total\{.*reason="([a-z_]+)".*\} (\S+)$')
 
+
+def answers(s):
+    """Status -> count, and the figures of the scenario's table row, wrk's or the open-loop client's."""
+    if "result" in s:
+        r = s["result"]
+        return {int(k): v for k, v in r["statuses"].items()}, r
+    o = s["open_loop"]
+    statuses = {int(k): v["count"] for k, v in o["statuses"].items()}
+    return statuses, dict(o["all"], rps=o["all"]["count"] / o["seconds"], socket_errors=o["errors"])
+
+
+def refused(statuses):
+    total = sum(statuses.values())
+    return sum(v for k, v in statuses.items() if not 200 <= k < 400) / total if total else 0.0
+
+
+def cpu_per_request(s, key, count):
+    before, after = s.get("cpu_before", {}).get(key), s.get("cpu_after", {}).get(key)
+    return "–" if before is None or after is None or not count else f"{(after - before) / count:.0f}"
+
+
+def rejections(name):
+    def read(phase):
+        counts = {}
+        try:
+            for line in open(f"{out}/metrics/{name}-{phase}.prom"):
+                match = REJECTION.match(line.strip())
+                if match:
+                    counts[match.group(1)] = counts.get(match.group(1), 0) + float(match.group(2))
+        except OSError:
+            pass
+        return counts
+    before, after = read("before"), read("after")
+    made = {reason: int(after[reason] - before.get(reason, 0)) for reason in after}
+    return ", ".join(f"{reason}: {n}" for reason, n in sorted(made.items()) if n) or ("–" if not after else "none")
+
+
+base = scenarios.get("a-baseline", {}).get("result", {}).get("rps") or 1
 cpu = subprocess.run(["sh", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], capture_output=True,
                      text=True).stdout.strip()
+elapsed = int(env("BENCH_ELAPSED", "0"))
 print(f"# bot-webhooks benchmark\n\nMachine: {os.cpu_count()} cores, {cpu}, {platform.system()} "
-      f"{platform.release()}; service and baseline JVM flags: `{os.environ.get('BENCH_JVM_FLAGS', '-Xms384m -Xmx384m -XX:+UseParallelGC -XX:MaxMetaspaceSize=128m')}`; "
-      f"load from wrk (2 threads, {os.environ.get('BENCH_CONNECTIONS', '32')} connections) on 127.0.0.1.\n")
-print("| scenario | req/s | ratio to (a) | p50 ms | p99 ms | p99.9 ms | socket errors | statuses |")
-print("|---|---:|---:|---:|---:|---:|---:|---|")
-for name in ["a-baseline", "b-trivial", "c-writes", "e-many-bots"]:
-    r = wrk.get(name)
-    if not r:
+      f"{platform.release()}; service and baseline JVM flags: `{env('BENCH_JVM_FLAGS')}`; "
+      f"load from wrk (2 threads, {env('BENCH_CONNECTIONS')} connections unless said) on 127.0.0.1; "
+      f"PostgreSQL: {env('BENCH_POSTGRES')}.\n\n"
+      f"Run: {env('BENCH_DURATION')} s per scenario after {env('BENCH_WARMUP')} s of warm-up; "
+      f"{elapsed // 60} min {elapsed % 60} s in all.\n")
+
+print("| scenario | req/s | ratio to (a) | p50 ms | p99 ms | p99.9 ms | refused | JVM CPU us/req "
+      "| PostgreSQL CPU us/req | of it, this database | socket errors | statuses | refused for |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|")
+for name in SCENARIOS:
+    s = scenarios.get(name, {})
+    if "result" not in s and "open_loop" not in s:
         continue
-    statuses = ", ".join(f"{k}: {v}" for k, v in sorted(r["statuses"].items()))
+    statuses, r = answers(s)
+    count = sum(statuses.values())
+    shown = ", ".join(f"{k}: {v}" for k, v in sorted(statuses.items()))
     print(f"| {name} | {r['rps']:.0f} | {r['rps'] / base:.2f} | {r['p50_ms']:.2f} | {r['p99_ms']:.2f} | "
-          f"{r['p999_ms']:.2f} | {r['socket_errors']} | {statuses} |")
+          f"{r['p999_ms']:.2f} | {refused(statuses):.1%} | {cpu_per_request(s, 'server_us', count)} | "
+          f"{cpu_per_request(s, 'pg_us', count)} | {cpu_per_request(s, 'pg_db_us', count)} | "
+          f"{r['socket_errors']} | {shown} | {rejections(name) if name != 'a-baseline' else '–'} |")
 
-for r in rows:
-    if r["scenario"] == "d-overload":
-        o = r["open_loop"]
-        print(f"\n(d) overload, open loop at {overload_rate} req/s for {o['seconds']} s: sent {o['sent']}, "
-              f"client errors {o['errors']}, ticks the client could not send {o.get('dropped_by_client', 0)}")
-        print("\n| status | count | p50 ms | p99 ms | p99.9 ms |\n|---|---:|---:|---:|---:|")
-        for status, s in sorted(o["statuses"].items()):
-            print(f"| {status} | {s['count']} | {s['p50_ms']:.2f} | {s['p99_ms']:.2f} | {s['p999_ms']:.2f} |")
+print("\nrefused: answers neither 2xx nor 3xx, over all answers; refused for: the service's "
+      "`webhook.rejections` counters over the scenario. CPU: utime + stime from /proc, sampled right before "
+      "and right after the scenario's load, over its answers (refusals included): the JVM that served it "
+      "(the baseline's for (a)); PostgreSQL, every process of the cluster (any other database's load too); "
+      "of it, this database: its backends (by process title), the postmaster and the cluster's background "
+      "processes; a process that exited during the scenario counts in the cluster's figure only.")
 
-print(f"\nService arguments: `{os.environ.get('BENCH_SERVICE_ARGS', '--webhooks.admission.ban-exempt-ips=127.0.0.1 --webhooks.pipeline.max-in-flight-per-bot=1000 --webhooks.pipeline.max-concurrent-webhooks=32')}`.")
+d = scenarios.get("d-overload", {}).get("open_loop")
+if d:
+    print(f"\n(d) overload, open loop at {overload_rate} req/s for {d['seconds']} s: sent {d['sent']}, "
+          f"client errors {d['errors']}, ticks the client could not send {d.get('dropped_by_client', 0)}")
+    print("\n| status | count | p50 ms | p99 ms | p99.9 ms |\n|---|---:|---:|---:|---:|")
+    for status, st in sorted(d["statuses"].items()):
+        print(f"| {status} | {st['count']} | {st['p50_ms']:.2f} | {st['p99_ms']:.2f} | {st['p999_ms']:.2f} |")
+
+f = scenarios.get("f-defaults", {}).get("result")
+if f:
+    statuses = {int(k): v for k, v in f["statuses"].items()}
+    print(f"\n(f) shipped defaults: a second service given only its port, the admin token and the database, one bot "
+          f"with default settings, wrk -c{env('BENCH_DEFAULTS_CONNECTIONS')}: {refused(statuses):.1%} refused "
+          f"({rejections('f-defaults')}).", end=" ")
+    warmup = scenarios["f-defaults"].get("warmup")
+    if warmup:
+        print(f"Its service's warm-up ({warmup['seconds']:.0f} s, the same load) was answered "
+              f"{', '.join(f'{k}: {v}' for k, v in sorted(warmup['statuses'].items()))}; ", end="")
+        waited = scenarios["f-defaults"].get("banned_for_s", 0)
+        print(f"(f) began after {waited} s of waiting for 127.0.0.1's ban to lapse." if waited
+              else "no ban was in force when (f) began.", end="")
+    idle = scenarios.get("f-idle", {})
+    if idle.get("cpu_before", {}).get("server_us") is not None and idle.get("cpu_after", {}).get("server_us") is not None:
+        used = (idle["cpu_after"]["server_us"] - idle["cpu_before"]["server_us"]) / 1e6
+        seconds = idle["cpu_after"]["t"] - idle["cpu_before"]["t"]
+        print(f" Idle while (a) to (e) and (g) ran, it used {used:.1f} s of CPU in {seconds:.0f} s.", end="")
+    print()
+
+g = scenarios.get("g-counter", {})
+if "result" in g and "property_n" in g:
+    ok = sum(v for k, v in g["result"]["statuses"].items() if 200 <= int(k) < 300)
+    n = g["property_n"]
+    print(f"\n(g) contended counter, one bot property read and rewritten by every run, "
+          f"wrk -c{env('BENCH_COUNTER_CONNECTIONS')}: n = {n} after {ok} answers 2xx: {ok - n} lost increments "
+          f"({(ok - n) / ok if ok else 0:.1%}); runs still in flight when wrk stopped may add up to "
+          f"{env('BENCH_COUNTER_CONNECTIONS')} increments no answer was counted for.")
+
+print(f"\nService arguments: `{env('BENCH_SERVICE_ARGS')}`; (f)'s service: none but `--server.port` and "
+      f"`--webhooks.admin-token`.")
 print(f"\nService RSS: max {int(max_rss_kb) // 1024} MB under load; {int(rss_before_kb) // 1024} MB before (d), "
       f"{int(rss_after_kb) // 1024} MB after (d).")
 

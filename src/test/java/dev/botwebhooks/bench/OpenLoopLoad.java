@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Open-loop load for the overload scenario (d) of `make bench`: requests leave at a fixed rate
  * whatever the answers, and latency is recorded per status, so refusals (503) and accepted runs
  * (200) get percentiles of their own. wrk, closed-loop and blind to status in its latency, can do
- * neither. Prints one JSON line.
+ * neither. Prints one JSON line: per status, and over all answers ({@code all}).
  *
  * <p>Arguments: url rate-per-second duration-seconds max-connections
  */
@@ -39,6 +39,7 @@ public final class OpenLoopLoad {
                         .pendingAcquireMaxCount(-1).build())
                 .responseTimeout(Duration.ofSeconds(10));
         Map<Integer, Histogram> byStatus = new ConcurrentHashMap<>();
+        Histogram all = new ConcurrentHistogram(3);
         AtomicLong errors = new AtomicLong();
         AtomicLong sent = new AtomicLong();
         // From 1000/s on, a batch every millisecond: a timer tick per request cannot keep up.
@@ -57,8 +58,11 @@ public final class OpenLoopLoad {
                     long start = System.nanoTime();
                     return client.get().uri(url)
                             .responseSingle((response, body) -> body.then(Mono.just(response.status().code())))
-                            .doOnNext(status -> byStatus.computeIfAbsent(status, s -> new ConcurrentHistogram(3))
-                                    .recordValue(Math.max(1, (System.nanoTime() - start) / 1000)))
+                            .doOnNext(status -> {
+                                long micros = Math.max(1, (System.nanoTime() - start) / 1000);
+                                byStatus.computeIfAbsent(status, s -> new ConcurrentHistogram(3)).recordValue(micros);
+                                all.recordValue(micros);
+                            })
                             .onErrorResume(error -> {
                                 errors.incrementAndGet();
                                 return Mono.empty();
@@ -68,12 +72,16 @@ public final class OpenLoopLoad {
 
         double elapsed = (System.nanoTime() - started) / 1e9;
         StringJoiner statuses = new StringJoiner(",", "{", "}");
-        new TreeMap<>(byStatus).forEach((status, histogram) -> statuses.add(String.format(Locale.ROOT,
-                "\"%d\":{\"count\":%d,\"p50_ms\":%.2f,\"p99_ms\":%.2f,\"p999_ms\":%.2f}", status,
-                histogram.getTotalCount(), histogram.getValueAtPercentile(50) / 1000.0,
-                histogram.getValueAtPercentile(99) / 1000.0, histogram.getValueAtPercentile(99.9) / 1000.0)));
-        System.out.printf(Locale.ROOT, "{\"sent\":%d,\"dropped_by_client\":%d,\"seconds\":%.1f,\"errors\":%d,\"statuses\":%s}%n",
-                sent.get(), dropped.get(), elapsed, errors.get(), statuses);
+        new TreeMap<>(byStatus).forEach((status, histogram) -> statuses.add("\"" + status + "\":" + summary(histogram)));
+        System.out.printf(Locale.ROOT,
+                "{\"sent\":%d,\"dropped_by_client\":%d,\"seconds\":%.1f,\"errors\":%d,\"all\":%s,\"statuses\":%s}%n",
+                sent.get(), dropped.get(), elapsed, errors.get(), summary(all), statuses);
         System.exit(0);
+    }
+
+    private static String summary(Histogram histogram) {
+        return String.format(Locale.ROOT, "{\"count\":%d,\"p50_ms\":%.2f,\"p99_ms\":%.2f,\"p999_ms\":%.2f}",
+                histogram.getTotalCount(), histogram.getValueAtPercentile(50) / 1000.0,
+                histogram.getValueAtPercentile(99) / 1000.0, histogram.getValueAtPercentile(99.9) / 1000.0);
     }
 }
