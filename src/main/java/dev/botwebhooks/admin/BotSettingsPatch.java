@@ -1,7 +1,9 @@
 package dev.botwebhooks.admin;
 
 import dev.botwebhooks.admission.IpRanges;
+import dev.botwebhooks.cors.CorsPolicy;
 import dev.botwebhooks.idempotency.IdempotencySettings;
+import dev.botwebhooks.preview.LinkPreviewMode;
 import dev.botwebhooks.verification.SignatureSettings;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -17,7 +19,7 @@ import java.util.regex.Pattern;
 final class BotSettingsPatch {
 
     static final Set<String> SETTINGS = Set.of("rate_limit", "allowed_ips", "ban_exempt_ips", "telegram_token",
-            "idempotency", "signature");
+            "idempotency", "signature", "cors", "link_previews");
     static final int MAX_IP_RULES = 1000;
 
     private static final Pattern TELEGRAM_TOKEN = Pattern.compile("\\d{1,20}:[A-Za-z0-9_-]{20,100}");
@@ -46,6 +48,8 @@ final class BotSettingsPatch {
                 case "telegram_token" -> validateTelegramToken(value);
                 case "idempotency" -> validate(() -> IdempotencySettings.parse(value));
                 case "signature" -> validate(() -> SignatureSettings.parse(value));
+                case "cors" -> validate(() -> CorsPolicy.parse(value));
+                case "link_previews" -> validate(() -> LinkPreviewMode.parse(value));
                 default -> throw new IllegalStateException(key);
             }
             settings.set(key, value);

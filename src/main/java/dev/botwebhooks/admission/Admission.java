@@ -109,6 +109,13 @@ public class Admission {
         new IPv6Address(new byte[16]).isIPv4Mapped();
     }
 
+    /** The caller's address as admission sees it (trusted proxies applied), for a request that is not admitted. */
+    public String clientIp(ServerHttpRequest request) {
+        IPAddress client = clientIps.resolve(socketAddress(request),
+                headers(request, "Forwarded"), headers(request, "X-Forwarded-For"));
+        return client == null ? null : client.toCanonicalString();
+    }
+
     private static IPAddress socketAddress(ServerHttpRequest request) {
         InetSocketAddress remote = request.getRemoteAddress();
         InetAddress address = remote == null ? null : remote.getAddress();

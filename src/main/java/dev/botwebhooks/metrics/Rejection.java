@@ -23,7 +23,11 @@ public enum Rejection {
     UNKNOWN_COMMAND,
     SCRIPT_LIMIT,
     /** The bot's payment-provider signature is missing, wrong or stale. */
-    INVALID_PROVIDER_SIGNATURE;
+    INVALID_PROVIDER_SIGNATURE,
+    /** A chat app's link preview or a HEAD request: answered with a small page, the command not run. */
+    LINK_PREVIEW,
+    /** A CORS preflight from an origin, method or header the bot's cors setting does not allow. */
+    CORS_REFUSED;
 
     public String tag() {
         return name().toLowerCase(Locale.ROOT);

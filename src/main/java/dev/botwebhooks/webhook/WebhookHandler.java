@@ -4,15 +4,16 @@ import dev.botwebhooks.admission.Admission;
 import dev.botwebhooks.admission.AdmissionDecision;
 import dev.botwebhooks.bot.Bot;
 import dev.botwebhooks.bot.BotDirectory;
+import dev.botwebhooks.cors.CorsPolicy;
 import dev.botwebhooks.ingress.IngressProperties;
 import dev.botwebhooks.logging.ThrottledLog;
 import dev.botwebhooks.metrics.Rejection;
+import dev.botwebhooks.preview.LinkPreviews;
 import dev.botwebhooks.run.Answer;
 import dev.botwebhooks.run.CallContext;
 import dev.botwebhooks.run.RunRequest;
 import dev.botwebhooks.url.SignedFields;
 import dev.botwebhooks.url.UrlProperties;
-import dev.botwebhooks.url.WebhookSigner;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -27,12 +28,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
-import static dev.botwebhooks.url.WebhookParameters.*;
-
-/** {@code GET|POST /v1/bots/{botId}/new-webhook}: verify the URL, read the request, run the command, answer. */
+/**
+ * {@code GET|POST|HEAD /v1/bots/{botId}/new-webhook}: verify the URL, answer a link preview without running
+ * anything, read the request, run the command, answer. CORS preflights are answered by {@link CorsPreflightFilter}.
+ */
 @Component
 class WebhookHandler {
 
@@ -43,11 +44,17 @@ class WebhookHandler {
     private final Admission admission;
     private final ProviderGate gate;
     private final WebhookAnswers answers;
+    private final LinkPreviews previews;
+    private final LinkPreviewAnswers previewAnswers;
     private final WebhookRequestReader reader;
     private final String publicBaseUrl;
     private final Clock clock;
 
-    WebhookHandler(BotDirectory bots, Admission admission, ProviderGate gate, WebhookAnswers answers, JsonMapper json, IngressProperties ingress, UrlProperties urls, Clock clock) {
+    WebhookHandler(BotDirectory bots, Admission admission, ProviderGate gate, WebhookAnswers answers,
+            LinkPreviews previews, LinkPreviewAnswers previewAnswers, JsonMapper json, IngressProperties ingress,
+            UrlProperties urls, Clock clock) {
+        this.previews = previews;
+        this.previewAnswers = previewAnswers;
         this.bots = bots;
         this.admission = admission;
         this.gate = gate;
@@ -60,19 +67,18 @@ class WebhookHandler {
     Mono<ServerResponse> handle(ServerRequest request) {
         long startNanos = System.nanoTime();
         Instant receivedAt = clock.instant();
-        if (request.method() != HttpMethod.GET && request.method() != HttpMethod.POST) {
+        HttpMethod method = request.method();
+        if (method != HttpMethod.GET && method != HttpMethod.POST && method != HttpMethod.HEAD) {
             return methodNotAllowed(request);
         }
-        Optional<Long> botId = parseLong(request.pathVariable("botId"));
+        Optional<Long> botId = SignedUrl.parseLong(request.pathVariable("botId"));
         if (botId.isEmpty()) {
             return notFound();
         }
         MultiValueMap<String, String> query = request.queryParams();
-        for (String name : RESERVED) {
-            List<String> values = query.get(name);
-            if (values != null && values.size() > 1) {
-                return badRequest("parameter " + name + " is given more than once");
-            }
+        String repeated = SignedUrl.repeatedParameter(query);
+        if (repeated != null) {
+            return badRequest("parameter " + repeated + " is given more than once");
         }
         return bots.find(botId.get())
                 .flatMap(bot -> bot.isPresent() ? verified(request, bot.get(), query, startNanos, receivedAt) : notFound())
@@ -90,32 +96,38 @@ class WebhookHandler {
 
     Mono<ServerResponse> methodNotAllowed(ServerRequest request) {
         return respond(answers.refuse(Rejection.METHOD_NOT_ALLOWED, 405, "method not allowed")
-                .withHeader(HttpHeaders.ALLOW, "GET, POST"));
+                .withHeader(HttpHeaders.ALLOW, "GET, POST, HEAD"));
     }
 
     private Mono<ServerResponse> verified(ServerRequest request, Bot bot, MultiValueMap<String, String> query,
             long startNanos, Instant receivedAt) {
-        SignedFields fields = new SignedFields(bot.id(), query.getFirst(COMMAND), query.getFirst(USER_ID),
-                query.getFirst(CONTENT), query.getFirst(REDIRECT_TO), query.getFirst(EXP));
-        if (!WebhookSigner.verify(bot.webhookSecret(), fields, query.getFirst(SIG))) {
+        SignedFields fields = SignedUrl.fields(bot.id(), query);
+        if (!SignedUrl.verify(bot, fields, query)) {
             return notFound();
         }
+        // Every answer from here on, errors and redirects included, is one the bot's allowed pages may read.
+        CorsPolicy.addAnswerHeaders(bot, request.headers().firstHeader(HttpHeaders.ORIGIN),
+                request.exchange().getResponse().getHeaders());
         // Signed by us, so these parse unless the URL was made by hand with the bot's secret.
         if (fields.command() == null || fields.command().isBlank()) {
             return badRequest("command is missing");
         }
-        Optional<Long> userId = fields.userId() == null ? Optional.empty() : parseLong(fields.userId());
+        Optional<Long> userId = fields.userId() == null ? Optional.empty() : SignedUrl.parseLong(fields.userId());
         if (fields.userId() != null && userId.isEmpty()) {
             return badRequest("user_id must be a number");
         }
         if (fields.exp() != null) {
-            Optional<Long> exp = parseLong(fields.exp());
+            Optional<Long> exp = SignedUrl.parseLong(fields.exp());
             if (exp.isEmpty()) {
                 return badRequest("exp must be unix seconds");
             }
             if (receivedAt.getEpochSecond() >= exp.get()) {
                 return respond(answers.refuse(Rejection.EXPIRED, 410, "this webhook URL has expired"));
             }
+        }
+        if (previews.isPreview(bot, request.method(), request.headers().firstHeader(HttpHeaders.USER_AGENT))) {
+            return previewAnswers.answer(request, bot, fields.command(), userId.orElse(null), url(request),
+                    reader.titleCaseHeaders(request.headers().asHttpHeaders()), receivedAt, startNanos).flatMap(this::respond);
         }
         // After the signature, so that an unsigned flood cannot spend a bot's rate limit; before the body is read.
         AdmissionDecision verdict = admission.admit(bot, request.exchange().getRequest());
@@ -126,8 +138,7 @@ class WebhookHandler {
         return reader.body(request).flatMap(bytes -> {
             String body = bytes.length == 0 ? null : new String(bytes, StandardCharsets.UTF_8);
             String content = body != null ? body : fields.content();
-            String url = publicBaseUrl + request.uri().getRawPath()
-                    + (request.uri().getRawQuery() == null ? "" : "?" + request.uri().getRawQuery());
+            String url = url(request);
             CallContext call = new CallContext(request.method().name(), url, ip,
                     reader.titleCaseHeaders(request.headers().asHttpHeaders()), bytes.length == 0 ? null : bytes, receivedAt,
                     startNanos);
@@ -138,18 +149,13 @@ class WebhookHandler {
     }
 
     private Mono<ServerResponse> respond(Answer answer) {
-        ServerResponse.BodyBuilder response = ServerResponse.status(answer.status());
-        answer.headers().forEach(response::header);
-        if (answer.retryAfterSeconds() != null) {
-            response.header(HttpHeaders.RETRY_AFTER, Integer.toString(answer.retryAfterSeconds()));
-        }
-        if (answer.body() == null) {
-            return response.build();
-        }
-        if (answer.contentType() != null) {
-            response.header(HttpHeaders.CONTENT_TYPE, answer.contentType());
-        }
-        return response.bodyValue(answer.body().getBytes(StandardCharsets.UTF_8));
+        return AnswerWriter.response(answer);
+    }
+
+    /** The URL as the caller called it, on the public base URL. */
+    private String url(ServerRequest request) {
+        return publicBaseUrl + request.uri().getRawPath()
+                + (request.uri().getRawQuery() == null ? "" : "?" + request.uri().getRawQuery());
     }
 
     /** One answer for an unknown bot and a bad signature, so a caller cannot tell which it was. */
@@ -159,13 +165,5 @@ class WebhookHandler {
 
     private Mono<ServerResponse> badRequest(String reason) {
         return respond(answers.refuse(Rejection.MALFORMED, 400, reason));
-    }
-
-    private static Optional<Long> parseLong(String text) {
-        try {
-            return Optional.of(Long.parseLong(text));
-        } catch (NumberFormatException notANumber) {
-            return Optional.empty();
-        }
     }
 }

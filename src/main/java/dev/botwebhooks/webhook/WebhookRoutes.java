@@ -16,6 +16,7 @@ class WebhookRoutes {
     @Bean
     RouterFunction<ServerResponse> webhookRouter(WebhookHandler handler, WebhookRequestMetrics metrics) {
         return route()
+                .HEAD(WebhookParameters.PATH, handler::handle)
                 .GET(WebhookParameters.PATH, handler::handle)
                 .POST(WebhookParameters.PATH, handler::handle)
                 .route(path(WebhookParameters.PATH), handler::methodNotAllowed)

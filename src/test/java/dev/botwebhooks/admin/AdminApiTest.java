@@ -11,7 +11,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The admin API contract of DESIGN.md, through real HTTP. */
+/** The admin API contract of the README, through real HTTP. */
 class AdminApiTest extends EndToEndTest {
 
     @Test

@@ -26,7 +26,7 @@ class LayeringTest {
     @ArchTest
     static final ArchRule layersPointOneWay = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer(EDGE).definedBy("..ingress..", "..webhook..", "..admin..")
-            .layer(GATES).definedBy("..admission..", "..verification..", "..idempotency..")
+            .layer(GATES).definedBy("..admission..", "..verification..", "..idempotency..", "..cors..", "..preview..")
             .layer(APPLICATION).definedBy("..run..", "..delivery..", "..scheduler..")
             .layer(ENGINE).definedBy("..script..", "..pipeline..")
             .layer(DATA).definedBy("..bot..", "..command..", "..user..", "..property..", "..message..", "..call..",
