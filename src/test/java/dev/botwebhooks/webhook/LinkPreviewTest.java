@@ -30,7 +30,12 @@ class LinkPreviewTest extends EndToEndTest {
             "LinkedInBot/1.0 (compatible; Mozilla/5.0; Apache-HttpClient +http://www.linkedin.com)",
             "Mozilla/5.0 (Windows NT 6.1; WOW64) SkypeUriPreview Preview/0.5",
             "Mozilla/5.0 (compatible; vkShare; +http://vk.com/dev/Share)",
-            "http.rb/5.1.1 (Mastodon/4.2.0; +https://mastodon.social/)"})
+            "http.rb/5.1.1 (Mastodon/4.2.0; +https://mastodon.social/)",
+            "Facebot",
+            "Viber/18.0",
+            "Mozilla/5.0 (compatible; redditbot/1.0; +http://www.reddit.com/feedback)",
+            "Mozilla/5.0 (compatible; Embedly/0.2; +http://support.embed.ly/)",
+            "Iframely/1.3.1 (+https://iframely.com/docs/about)"})
     void aPreviewFetcherGetsAPageAndTheCommandDoesNotRun(String userAgent) {
         Bots.TestBot bot = bots.create("Shop <b>").command("/confirm", COUNT_RUNS);
         URI url = bot.localUrl(Map.of("command", "/confirm", "content", "order 7"));
