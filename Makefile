@@ -4,7 +4,7 @@ MVN ?= mvn -B
 WEBHOOKS_ADMIN_TOKEN ?= dev-admin-token
 export WEBHOOKS_ADMIN_TOKEN
 
-.PHONY: help run test bench build image image-push clean
+.PHONY: help run test bench build image image-push clean import export
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-8s %s\n", $$1, $$2}'
@@ -17,6 +17,18 @@ test: ## Run all tests against a real PostgreSQL (configured, else embedded), th
 
 bench: ## Benchmark the service against a bare WebFlux baseline with wrk, CPU per request, plus JMH (about 8 min; results in target/bench/)
 	MVN="$(MVN)" bash src/bench/bench.sh
+
+# import/export talk to a running service: URL (default http://localhost:8080), BOT (its id), KEY (its API key).
+URL ?= http://localhost:8080
+
+import: ## Import a Bots.Business bot folder: make import BOT=1 KEY=bwk_... DIR=path/to/bot [STRICT=true]
+	@test -n "$(BOT)" -a -n "$(KEY)" -a -d "$(DIR)" || { echo "usage: make import BOT=<id> KEY=<api key> DIR=<bot folder> [URL=...] [STRICT=true]"; exit 2; }
+	@tar czf - -C "$(DIR)" --exclude=.git . | curl -sS --fail-with-body -X POST -H "Authorization: Bearer $(KEY)" \
+		-H 'Content-Type: application/gzip' --data-binary @- "$(URL)/api/v1/bots/$(BOT)/import?strict=$(or $(STRICT),false)"; echo
+
+export: ## Export a bot in Bots.Business's layout: make export BOT=1 KEY=bwk_... OUT=bot.zip
+	@test -n "$(BOT)" -a -n "$(KEY)" -a -n "$(OUT)" || { echo "usage: make export BOT=<id> KEY=<api key> OUT=<file.zip> [URL=...]"; exit 2; }
+	@curl -sS --fail-with-body -H "Authorization: Bearer $(KEY)" -o "$(OUT)" "$(URL)/api/v1/bots/$(BOT)/export" && echo "wrote $(OUT)"
 
 build: ## Build the runnable jar into target/
 	$(MVN) -DskipTests package

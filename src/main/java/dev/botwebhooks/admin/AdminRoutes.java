@@ -29,7 +29,7 @@ class AdminRoutes {
     @Bean
     RouterFunction<ServerResponse> adminRouter(BotAdminHandler bots, CommandAdminHandler commands,
             UserAdminHandler users, WebhookUrlAdminHandler urls, BotDataAdminHandler data, CallReplayHandler replays,
-            AdminAuthentication auth) {
+            BotArchiveHandler archives, AdminAuthentication auth) {
         return route()
                 .POST("/api/v1/bots", bots::create)
                 .GET(BOT, bots::get)
@@ -49,6 +49,8 @@ class AdminRoutes {
                 .POST(BOT + "/calls/{callId}/replay", replays::replay)
                 .GET(BOT + "/messages", data::messages)
                 .GET(BOT + "/scheduled-runs", data::scheduledRuns)
+                .POST(BOT + "/import", archives::importArchive)
+                .GET(BOT + "/export", archives::exportArchive)
                 .filter((request, next) -> Mono.defer(() -> {
                             AdminRequests.requireStorable(request);
                             return next.handle(request);

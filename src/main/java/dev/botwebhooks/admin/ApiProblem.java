@@ -7,7 +7,7 @@ import org.springframework.web.ErrorResponseException;
 /** An admin API request that cannot be served: Spring's {@link ProblemDetail}, rendered as RFC 9457 problem+json. */
 final class ApiProblem extends ErrorResponseException {
 
-    private ApiProblem(HttpStatus status, String detail) {
+    ApiProblem(HttpStatus status, String detail) {
         super(status, ProblemDetail.forStatusAndDetail(status, detail), null);
     }
 
@@ -25,6 +25,10 @@ final class ApiProblem extends ErrorResponseException {
 
     static ApiProblem forbidden(String detail) {
         return new ApiProblem(HttpStatus.FORBIDDEN, detail);
+    }
+
+    static ApiProblem conflict(String detail) {
+        return new ApiProblem(HttpStatus.CONFLICT, detail);
     }
 
     static ApiProblem unsupportedMediaType(String detail) {

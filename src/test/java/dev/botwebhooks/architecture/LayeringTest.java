@@ -27,7 +27,7 @@ class LayeringTest {
     static final ArchRule layersPointOneWay = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer(EDGE).definedBy("..ingress..", "..webhook..", "..admin..")
             .layer(GATES).definedBy("..admission..", "..verification..", "..idempotency..", "..cors..", "..preview..")
-            .layer(APPLICATION).definedBy("..run..", "..delivery..", "..scheduler..")
+            .layer(APPLICATION).definedBy("..run..", "..delivery..", "..scheduler..", "..archive..")
             .layer(ENGINE).definedBy("..script..", "..pipeline..")
             .layer(DATA).definedBy("..bot..", "..command..", "..user..", "..property..", "..message..", "..call..",
                     "..job..", "..url..")
