@@ -3,10 +3,12 @@ package dev.botwebhooks.admin;
 import dev.botwebhooks.command.Command;
 import dev.botwebhooks.command.CommandDirectory;
 import dev.botwebhooks.command.CommandRepository;
+import dev.botwebhooks.script.ScriptSyntax;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.time.Instant;
 import java.util.List;
@@ -47,9 +49,13 @@ class CommandAdminHandler {
                     if (code == null) {
                         throw ApiProblem.badRequest("code is required");
                     }
-                    return commands.save(found.getT1(), name, code)
-                            .doOnNext(saved -> directory.forget(saved.botId(), saved.name()));
+                    // Parsing 256 KB of code takes milliseconds of CPU: not on an event loop.
+                    return Mono.fromCallable(() -> ScriptSyntax.error(code)).subscribeOn(Schedulers.boundedElastic())
+                            .flatMap(syntaxError -> syntaxError.isPresent()
+                                    ? Mono.error(ApiProblem.badRequest("the code does not parse: " + syntaxError.get()))
+                                    : commands.save(found.getT1(), name, code));
                 })
+                .doOnNext(saved -> directory.forget(saved.botId(), saved.name()))
                 .flatMap(command -> ServerResponse.ok().bodyValue(CommandView.of(command)));
     }
 

@@ -15,6 +15,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AdminApiTest extends EndToEndTest {
 
     @Test
+    void codeThatDoesNotParseIsRefusedWhenSavedNotWhenAProviderCalls() {
+        Bots.TestBot bot = bots.create("syntax").command("/pay", "Bot.sendMessage('v1')");
+
+        bot.send("POST", "/commands", Map.of("name", "/pay", "code", "if (x {\n  Bot.sendMessage(1)\n}"))
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                        .startsWith("the code does not parse: SyntaxError: ").endsWith("(line 1)"));
+
+        assertThat(bot.getJson("/commands/%2Fpay").get("code").asString()).isEqualTo("Bot.sendMessage('v1')");
+        // A top-level return is how BB commands stop early: it parses.
+        bot.send("POST", "/commands", Map.of("name", "/pay", "code", "if (!content) { return; }\nBot.sendMessage(content)"))
+                .expectStatus().isOk();
+    }
+
+    @Test
     void withoutOrWithAWrongTokenEveryRouteAnswers401() {
         Bots.TestBot bot = bots.create("admin");
         http.get().uri("/api/v1/bots/" + bot.id()).exchange().expectStatus().isUnauthorized()
