@@ -46,7 +46,6 @@ public class JobRepository {
                 MultiRow.Column.of("bigint", Long.class, NewJob::callId));
     }
 
-    /** Stores a run's jobs; the caller runs this inside the run's transaction. */
     /** Stores the jobs of a group commit's runs in one statement; inside its transaction. */
     public Mono<Void> insert(List<NewJob> jobs) {
         if (jobs.isEmpty()) {
@@ -56,6 +55,21 @@ public class JobRepository {
                         + "created_by_call) SELECT v.bot, v.command, v.user_id, v.options, v.label, "
                         + "clock_timestamp() + make_interval(secs => v.delay), v.call FROM (VALUES ",
                 ") AS v(bot, command, user_id, options, label, delay, call)", jobs, columns);
+    }
+
+    /**
+     * A job that runs {@code command} now with {@code content} and {@code options}, as the answer to something
+     * the bot asked for earlier (an HTTP request); inside the caller's transaction.
+     */
+    public Mono<Void> insertCallback(long botId, Long callId, String command, Long userId, JsonNode options, String content) {
+        return db.sql("INSERT INTO scheduled_runs (bot_id, command, user_id, options, content, run_at, created_by_call) "
+                        + "VALUES (:bot, :command, :user, :options, :content, clock_timestamp(), :call)")
+                .bind("bot", botId).bind("command", command)
+                .bind("user", Parameter.fromOrEmpty(userId, Long.class))
+                .bind("options", Json.of(json.writeValueAsString(options)))
+                .bind("content", Parameter.fromOrEmpty(content, String.class))
+                .bind("call", Parameter.fromOrEmpty(callId, Long.class))
+                .then();
     }
 
     /** Cancels the bot's pending jobs of each cancellation; inside the run's transaction. */
@@ -77,13 +91,14 @@ public class JobRepository {
                         + "WHERE id IN (SELECT id FROM scheduled_runs WHERE status = 'pending' "
                         + "AND run_at <= clock_timestamp() AND (claimed_until IS NULL OR claimed_until < clock_timestamp()) "
                         + "ORDER BY run_at LIMIT :limit FOR UPDATE SKIP LOCKED) "
-                        + "RETURNING id, bot_id, command, user_id, options, attempts, "
+                        + "RETURNING id, bot_id, command, user_id, options, attempts, content, "
                         + "extract(epoch FROM clock_timestamp() - run_at)::float8 AS lag_seconds")
                 .bind("claim", claim).bind("lease", lease.toMillis() / 1000.0).bind("limit", limit)
                 .map(row -> new ClaimedJob(row.get("id", Long.class), row.get("bot_id", Long.class),
                         row.get("command", String.class), row.get("user_id", Long.class),
                         jsonOrNull(row.get("options", Json.class)), claim, row.get("attempts", Integer.class),
-                        Duration.ofNanos((long) (Math.max(0, row.get("lag_seconds", Double.class)) * 1e9))))
+                        Duration.ofNanos((long) (Math.max(0, row.get("lag_seconds", Double.class)) * 1e9)),
+                        row.get("content", String.class)))
                 .all();
     }
 

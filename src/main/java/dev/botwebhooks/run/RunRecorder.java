@@ -2,6 +2,8 @@ package dev.botwebhooks.run;
 
 import dev.botwebhooks.call.CallRecord;
 import dev.botwebhooks.call.CallRepository;
+import dev.botwebhooks.httprequest.HttpRequestRepository;
+import dev.botwebhooks.httprequest.NewHttpRequest;
 import dev.botwebhooks.job.JobRepository;
 import dev.botwebhooks.job.NewJob;
 import dev.botwebhooks.message.MessageRepository;
@@ -40,13 +42,15 @@ class RunRecorder {
     private final PropertyRepository properties;
     private final JobRepository jobs;
     private final MessageRepository messages;
+    private final HttpRequestRepository httpRequests;
     private final GroupCommit<RunWrites> groupCommit;
     private final AnswerFormat answers;
     private final ApplicationEventPublisher events;
 
     RunRecorder(CallRepository calls, PropertyRepository properties, JobRepository jobs, MessageRepository messages,
-            TransactionalOperator transaction, CommitProperties commit, MeterRegistry registry, AnswerFormat answers,
-            ApplicationEventPublisher events) {
+            HttpRequestRepository httpRequests, TransactionalOperator transaction, CommitProperties commit,
+            MeterRegistry registry, AnswerFormat answers, ApplicationEventPublisher events) {
+        this.httpRequests = httpRequests;
         this.calls = calls;
         this.properties = properties;
         this.jobs = jobs;
@@ -139,6 +143,7 @@ class RunRecorder {
         List<PropertyChange> changes = new ArrayList<>();
         List<NewJob> newJobs = new ArrayList<>();
         List<NewMessage> newMessages = new ArrayList<>();
+        List<NewHttpRequest> newHttpRequests = new ArrayList<>();
         for (RunWrites run : batch) {
             records.add(run.call());
             Effects effects = run.effects();
@@ -146,6 +151,8 @@ class RunRecorder {
             effects.jobs().forEach(job -> newJobs.add(new NewJob(run.call().botId(), run.call().id(), job)));
             effects.messages().forEach(message ->
                     newMessages.add(new NewMessage(run.call().botId(), run.call().id(), message)));
+            effects.httpRequests().forEach(request -> newHttpRequests.add(
+                    new NewHttpRequest(run.call().botId(), run.call().id(), run.call().userId(), request)));
         }
         return calls.insert(records)
                 .thenMany(Flux.fromIterable(batch).concatMap(run -> run.hook().inTransaction(run.result())))
@@ -153,12 +160,14 @@ class RunRecorder {
                 .thenMany(Flux.fromIterable(batch).filter(run -> !run.effects().cancellations().isEmpty())
                         .concatMap(run -> jobs.cancel(run.call().botId(), run.effects().cancellations())))
                 .then(jobs.insert(newJobs))
-                .then(messages.insert(newMessages));
+                .then(messages.insert(newMessages))
+                .then(httpRequests.insert(newHttpRequests));
     }
 
     private void committed(long botId, Effects effects) {
-        if (!effects.messages().isEmpty() || !effects.jobs().isEmpty()) {
-            events.publishEvent(new RunCommitted(botId, effects.messages().size(), effects.jobs().size()));
+        if (!effects.messages().isEmpty() || !effects.jobs().isEmpty() || !effects.httpRequests().isEmpty()) {
+            events.publishEvent(new RunCommitted(botId, effects.messages().size(), effects.jobs().size(),
+                    effects.httpRequests().size()));
         }
     }
 

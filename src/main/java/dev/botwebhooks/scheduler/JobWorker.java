@@ -89,7 +89,7 @@ class JobWorker extends PollingWorker {
         return bots.find(job.botId())
                 // A deleted bot's jobs are deleted with it.
                 .flatMap(bot -> bot.isEmpty() ? Mono.<Void>empty() : runner.runJob(
-                                new RunRequest(bot.get(), job.command(), job.userId(), null, job.options(), null,
+                                new RunRequest(bot.get(), job.command(), job.userId(), job.content(), job.options(), null,
                                         CallContext.botRun(clock.instant())), markDone)
                         .flatMap(result -> settle(job, result)))
                 .onErrorResume(error -> retryLater(job, "the job could not be run (" + error.getClass().getSimpleName() + ")"));

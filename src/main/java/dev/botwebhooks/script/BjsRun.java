@@ -62,6 +62,7 @@ final class BjsRun {
                 new BotGlobal(env, compiler),
                 new UserGlobal(env),
                 new WebhooksLib(env),
-                new WebAppGlobal(env));
+                new WebAppGlobal(env),
+                new HttpGlobal(env));
     }
 }

@@ -2,6 +2,7 @@ package dev.botwebhooks.script;
 
 
 
+import dev.botwebhooks.httprequest.ScriptHttpRequest;
 import dev.botwebhooks.job.JobCancellation;
 import dev.botwebhooks.job.JobRequest;
 import dev.botwebhooks.message.OutgoingMessage;
@@ -14,15 +15,16 @@ import java.util.List;
  * apply before the new jobs: a job a run schedules after its own {@code Bot.clearRunAfter} stays.
  */
 public record Effects(List<PropertyChange> propertyChanges, List<OutgoingMessage> messages,
-        List<JobRequest> jobs, List<JobCancellation> cancellations) {
+        List<JobRequest> jobs, List<JobCancellation> cancellations, List<ScriptHttpRequest> httpRequests) {
 
     public static final Effects NONE = new Effects(List.of(), List.of());
 
     public Effects(List<PropertyChange> propertyChanges, List<OutgoingMessage> messages) {
-        this(propertyChanges, messages, List.of(), List.of());
+        this(propertyChanges, messages, List.of(), List.of(), List.of());
     }
 
     public boolean isEmpty() {
-        return propertyChanges.isEmpty() && messages.isEmpty() && jobs.isEmpty() && cancellations.isEmpty();
+        return propertyChanges.isEmpty() && messages.isEmpty() && jobs.isEmpty() && cancellations.isEmpty()
+                && httpRequests.isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package dev.botwebhooks.script;
 
+import dev.botwebhooks.httprequest.ScriptHttpRequest;
 import dev.botwebhooks.job.JobCancellation;
 import dev.botwebhooks.job.JobRequest;
 import dev.botwebhooks.message.OutgoingMessage;
@@ -23,12 +24,15 @@ final class RunOutput {
 
     /** Bot.run and Bot.clearRunAfter calls kept per run. */
     static final int MAX_JOB_CALLS = 100;
+    /** HTTP.* calls per run: each is a request to another service, made by this service on the bot's behalf. */
+    static final int MAX_HTTP_REQUESTS = 10;
 
     private final ScriptLimits limits;
     private final Map<PropertyKey, PropertyChange> propertyChanges = new LinkedHashMap<>();
     private final List<OutgoingMessage> messages = new ArrayList<>();
     private final List<JobRequest> jobRequests = new ArrayList<>();
     private final List<JobCancellation> jobCancellations = new ArrayList<>();
+    private final List<ScriptHttpRequest> httpRequests = new ArrayList<>();
     private int propertyWrites;
     private int messageCalls;
     private String answer;
@@ -48,11 +52,12 @@ final class RunOutput {
 
     /** One change per property (its last write), in the order the properties were first written. */
     Effects effects() {
-        if (propertyChanges.isEmpty() && messages.isEmpty() && jobRequests.isEmpty() && jobCancellations.isEmpty()) {
+        if (propertyChanges.isEmpty() && messages.isEmpty() && jobRequests.isEmpty() && jobCancellations.isEmpty()
+                && httpRequests.isEmpty()) {
             return Effects.NONE;
         }
         return new Effects(List.copyOf(propertyChanges.values()), List.copyOf(messages), List.copyOf(jobRequests),
-                List.copyOf(jobCancellations));
+                List.copyOf(jobCancellations), List.copyOf(httpRequests));
     }
 
     /** A message counts against the limit whether or not it has a chat to go to. */
@@ -107,6 +112,21 @@ final class RunOutput {
         requireStorable("Bot.run", request.label());
         requireStorable("Bot.run", request.options());
         jobRequests.add(request);
+    }
+
+    void requireRoomForHttpRequest() {
+        if (httpRequests.size() >= MAX_HTTP_REQUESTS) {
+            throw new RunAborted(ScriptFailure.Kind.OUTPUT_LIMIT,
+                    "HTTP request limit exceeded: at most " + MAX_HTTP_REQUESTS + " requests per run");
+        }
+    }
+
+    void addHttpRequest(ScriptHttpRequest request) {
+        requireStorable("HTTP", request.url());
+        request.headers().forEach((name, value) -> requireStorable("HTTP", value));
+        requireStorable("HTTP", request.successCommand());
+        requireStorable("HTTP", request.errorCommand());
+        httpRequests.add(request);
     }
 
     /** Drops the buffered jobs it matches too: they were asked for before the cancellation. */

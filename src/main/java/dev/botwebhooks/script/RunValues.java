@@ -1,5 +1,7 @@
 package dev.botwebhooks.script;
 
+import tools.jackson.databind.JsonNode;
+
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.Scriptable;
 import org.mozilla.javascript.ScriptableObject;
@@ -28,6 +30,13 @@ final class RunValues implements BjsGlobal {
         env.define("user", JsValues.fromJson(cx, env.scope(), run.user()));
         env.define("chat", JsValues.fromJson(cx, env.scope(), run.chat()));
         env.define("request", null);
+        // An HTTP callback command reads the response as Bots.Business gives it: globals beside options.
+        JsonNode options = run.options();
+        if (options != null && options.has("http_status")) {
+            env.define("http_status", JsValues.fromJson(cx, env.scope(), options.get("http_status")));
+            env.define("http_headers", JsValues.fromJson(cx, env.scope(), options.get("http_headers")));
+            env.define("cookies", JsValues.fromJson(cx, env.scope(), options.get("cookies")));
+        }
 
         Scriptable bot = env.newObject(cx);
         ScriptableObject.putProperty(bot, "id", (double) run.source().botId());

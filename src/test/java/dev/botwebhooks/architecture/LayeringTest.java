@@ -27,10 +27,10 @@ class LayeringTest {
     static final ArchRule layersPointOneWay = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer(EDGE).definedBy("..ingress..", "..webhook..", "..admin..")
             .layer(GATES).definedBy("..admission..", "..verification..", "..idempotency..", "..cors..", "..preview..")
-            .layer(APPLICATION).definedBy("..run..", "..delivery..", "..scheduler..", "..archive..")
+            .layer(APPLICATION).definedBy("..run..", "..delivery..", "..scheduler..", "..archive..", "..outbound..")
             .layer(ENGINE).definedBy("..script..", "..pipeline..")
             .layer(DATA).definedBy("..bot..", "..command..", "..user..", "..property..", "..message..", "..call..",
-                    "..job..", "..url..")
+                    "..job..", "..url..", "..httprequest..")
             .layer(INFRASTRUCTURE).definedBy("..cache..", "..metrics..", "..scheduling..", "..crypto..", "..token..", "..sql..", "..logging..", "..config..")
             .whereLayer(EDGE).mayNotBeAccessedByAnyLayer()
             .whereLayer(GATES).mayOnlyBeAccessedByLayers(EDGE)

@@ -27,12 +27,21 @@ import static org.assertj.core.api.Assertions.assertThat;
         "webhooks.delivery.initial-backoff=" + EndToEndTest.POLL_INTERVAL,
         "webhooks.scheduled-runs.poll-interval=" + EndToEndTest.POLL_INTERVAL,
         "webhooks.scheduled-runs.initial-backoff=" + EndToEndTest.POLL_INTERVAL,
+        "webhooks.http.poll-interval=" + EndToEndTest.POLL_INTERVAL,
+        // Scripts' HTTP requests may reach the test servers on 127.0.0.3 and no other internal address;
+        // small bounds, so that tests cross them quickly.
+        "webhooks.http.allowed-ranges=" + EndToEndTest.SCRIPT_HTTP_ALLOWED,
+        "webhooks.http.timeout=1s", "webhooks.http.max-response-size=64KB", "webhooks.http.max-redirects=2",
+        "webhooks.http.max-concurrent-per-bot=2",
         // Several application contexts stay cached during a run: idle pools must not exhaust PostgreSQL's connections.
         "spring.r2dbc.pool.initial-size=1"})
 public abstract class EndToEndTest {
 
     public static final String ADMIN_TOKEN = "test-admin-token";
     static final String POLL_INTERVAL = "100ms";
+    /** Where tests' servers for scripts' HTTP requests listen: loopback, but not 127.0.0.1, which stays refused. */
+    public static final String SCRIPT_HTTP_HOST = "127.0.0.3";
+    static final String SCRIPT_HTTP_ALLOWED = SCRIPT_HTTP_HOST + "/32";
 
     /** The test properties as arguments, for another application instance started by a test. */
     public static String[] instanceArguments() {
@@ -41,6 +50,10 @@ public abstract class EndToEndTest {
                 "--webhooks.delivery.initial-backoff=" + POLL_INTERVAL,
                 "--webhooks.scheduled-runs.poll-interval=" + POLL_INTERVAL,
                 "--webhooks.scheduled-runs.initial-backoff=" + POLL_INTERVAL,
+                "--webhooks.http.poll-interval=" + POLL_INTERVAL,
+                "--webhooks.http.allowed-ranges=" + SCRIPT_HTTP_ALLOWED,
+                "--webhooks.http.timeout=1s", "--webhooks.http.max-response-size=64KB", "--webhooks.http.max-redirects=2",
+                "--webhooks.http.max-concurrent-per-bot=2",
                 "--spring.r2dbc.pool.initial-size=1",
                 "--webhooks.telegram.api-base-url=" + FakeTelegram.instance().baseUrl()};
     }
