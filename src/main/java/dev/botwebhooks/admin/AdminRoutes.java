@@ -16,6 +16,7 @@ import reactor.core.publisher.Mono;
 import java.net.URI;
 import java.time.Duration;
 
+import static org.springframework.web.reactive.function.server.RequestPredicates.path;
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
 /** The admin API under /api/v1; errors are RFC 9457 problem+json. */
@@ -32,14 +33,17 @@ class AdminRoutes {
             BotArchiveHandler archives, AdminAuthentication auth) {
         return route()
                 .POST("/api/v1/bots", bots::create)
+                .GET("/api/v1/bots", bots::list)
                 .GET(BOT, bots::get)
                 .PATCH(BOT, bots::update)
                 .DELETE(BOT, bots::delete)
                 .POST(BOT + "/webhook-secret/rotate", bots::rotateWebhookSecret)
+                .POST(BOT + "/api-key/rotate", bots::rotateApiKey)
                 .POST(BOT + "/commands", commands::save)
                 .GET(BOT + "/commands", commands::list)
                 .GET(BOT + "/commands/{name}", commands::get)
                 .DELETE(BOT + "/commands/{name}", commands::delete)
+                .GET(BOT + "/users", users::list)
                 .PUT(BOT + "/users/{userId}", users::put)
                 .GET(BOT + "/users/{userId}", users::get)
                 .POST(BOT + "/webhook-urls", urls::create)
@@ -48,9 +52,13 @@ class AdminRoutes {
                 .GET(BOT + "/calls/{callId}", data::call)
                 .POST(BOT + "/calls/{callId}/replay", replays::replay)
                 .GET(BOT + "/messages", data::messages)
+                .POST(BOT + "/messages/{messageId}/retry", data::retryMessage)
                 .GET(BOT + "/scheduled-runs", data::scheduledRuns)
                 .POST(BOT + "/import", archives::importArchive)
                 .GET(BOT + "/export", archives::exportArchive)
+                // Last: any other path under the API is a problem too, not the framework's default page.
+                .route(path("/api/v1/**"), request -> auth.caller(request).then(Mono.error(ApiProblem.notFound(
+                        "no API route " + request.method() + " " + request.path() + "; see the README's Admin API"))))
                 .filter((request, next) -> Mono.defer(() -> {
                             AdminRequests.requireStorable(request);
                             return next.handle(request);
@@ -71,6 +79,7 @@ class AdminRoutes {
         ProblemDetail problem = response.getBody();
         problem.setInstance(URI.create(request.path()));
         return ServerResponse.status(response.getStatusCode()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .headers(headers -> headers.addAll(response.getHeaders()))
                 .bodyValue(problem);
     }
 

@@ -1,5 +1,6 @@
 package dev.botwebhooks.admin;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -20,7 +21,10 @@ final class ApiProblem extends ErrorResponseException {
     }
 
     static ApiProblem unauthorized() {
-        return new ApiProblem(HttpStatus.UNAUTHORIZED, "a valid bearer token is required");
+        ApiProblem problem = new ApiProblem(HttpStatus.UNAUTHORIZED, "a valid bearer token is required");
+        // RFC 9110: a 401 names the scheme the client should use.
+        problem.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"bot-webhooks\"");
+        return problem;
     }
 
     static ApiProblem forbidden(String detail) {

@@ -13,8 +13,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 
-/** Bots: create (platform admin), read, change settings, rotate the webhook secret, delete. */
+/** Bots: create and list (platform admin), read, change settings, rotate the webhook secret or (admin) the API key, delete. */
 @Component
 class BotAdminHandler {
 
@@ -52,6 +53,29 @@ class BotAdminHandler {
                 })
                 .flatMap(created -> ServerResponse.created(URI.create("/api/v1/bots/" + created.id()))
                         .bodyValue(created));
+    }
+
+    record BotList(List<BotView> bots, Long nextBefore) {
+    }
+
+    /** Every bot, newest first, for the platform admin; {@code ?before=<id>} pages on. */
+    Mono<ServerResponse> list(ServerRequest request) {
+        int limit = AdminRequests.limit(request);
+        Long before = AdminRequests.longParam(request, "before").orElse(null);
+        return auth.requireAdmin(request)
+                .then(bots.list(before, limit).map(BotView::of).collectList())
+                .flatMap(list -> ServerResponse.ok().bodyValue(new BotList(list,
+                        list.size() == limit ? list.get(list.size() - 1).id() : null)));
+    }
+
+    /** A new API key when the bot's owner lost theirs: the platform admin only, since the old key may be gone. */
+    Mono<ServerResponse> rotateApiKey(ServerRequest request) {
+        long botId = AdminRequests.longPathVariable(request, "botId");
+        String apiKey = Tokens.newToken("bwk_");
+        return auth.requireAdmin(request)
+                .then(bots.rotateApiKey(botId, Tokens.sha256(apiKey)))
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("bot " + botId + " not found")))
+                .flatMap(bot -> ServerResponse.ok().bodyValue(new CreatedBot(bot.id(), bot.name(), apiKey)));
     }
 
     Mono<ServerResponse> get(ServerRequest request) {

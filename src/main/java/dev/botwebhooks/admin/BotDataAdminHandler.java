@@ -93,6 +93,15 @@ class BotDataAdminHandler {
                 .flatMap(list -> ServerResponse.ok().bodyValue(new MessageList(list)));
     }
 
+    /** A failed outgoing message goes back to the outbox, from its first attempt; 409 for one that did not fail. */
+    Mono<ServerResponse> retryMessage(ServerRequest request) {
+        long messageId = AdminRequests.longPathVariable(request, "messageId");
+        return auth.bot(request)
+                .flatMap(botId -> messages.retry(botId, messageId))
+                .flatMap(retried -> retried ? ServerResponse.noContent().build()
+                        : Mono.error(ApiProblem.conflict("message " + messageId + " is not a failed message of this bot")));
+    }
+
     Mono<ServerResponse> scheduledRuns(ServerRequest request) {
         String status = request.queryParam("status").orElse(null);
         if (status != null && !RUN_STATUSES.contains(status)) {

@@ -1,5 +1,7 @@
 package dev.botwebhooks.admin;
 
+import java.util.List;
+
 import dev.botwebhooks.user.BotUser;
 import dev.botwebhooks.user.UserDirectory;
 import dev.botwebhooks.user.UserRepository;
@@ -43,6 +45,19 @@ class UserAdminHandler {
                             .doOnNext(saved -> directory.forget(saved.botId(), saved.id()));
                 })
                 .flatMap(user -> ServerResponse.ok().bodyValue(user.asScriptUser()));
+    }
+
+    record UserList(List<ObjectNode> users, Long nextAfter) {
+    }
+
+    /** Users by id; {@code ?after=<id>} pages on. */
+    Mono<ServerResponse> list(ServerRequest request) {
+        int limit = AdminRequests.limit(request);
+        Long after = AdminRequests.longParam(request, "after").orElse(null);
+        return auth.bot(request)
+                .flatMap(botId -> users.list(botId, after, limit).collectList())
+                .flatMap(list -> ServerResponse.ok().bodyValue(new UserList(list.stream().map(BotUser::asScriptUser).toList(),
+                        list.size() == limit ? list.get(list.size() - 1).id() : null)));
     }
 
     Mono<ServerResponse> get(ServerRequest request) {

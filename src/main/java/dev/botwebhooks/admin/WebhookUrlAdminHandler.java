@@ -1,5 +1,12 @@
 package dev.botwebhooks.admin;
 
+import dev.botwebhooks.command.CommandLine;
+import dev.botwebhooks.command.CommandRepository;
+import dev.botwebhooks.user.UserRepository;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
 import dev.botwebhooks.bot.BotRepository;
 import dev.botwebhooks.url.WebhookUrlRequest;
 import dev.botwebhooks.url.WebhookUrls;
@@ -11,7 +18,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.util.Map;
 
 /** {@code POST /api/v1/bots/{id}/webhook-urls}: the same URL Libs.Webhooks.getUrlFor makes. */
 @Component
@@ -21,30 +27,65 @@ class WebhookUrlAdminHandler {
     private final BotRepository bots;
     private final WebhookUrls urls;
     private final JsonMapper json;
+    private final CommandRepository commands;
+    private final UserRepository users;
 
-    WebhookUrlAdminHandler(AdminAuthentication auth, BotRepository bots, WebhookUrls urls, JsonMapper json) {
+    WebhookUrlAdminHandler(AdminAuthentication auth, BotRepository bots, WebhookUrls urls, JsonMapper json,
+            CommandRepository commands, UserRepository users) {
+        this.commands = commands;
+        this.users = users;
         this.auth = auth;
         this.bots = bots;
         this.urls = urls;
         this.json = json;
     }
 
+    static final Set<String> FIELDS = Set.of("command", "content", "user_id", "redirect_to", "expires_in");
+
+    /**
+     * @param warnings what is odd about the URL but not wrong: it works, and may work only later (a command
+     *                 or user made after the URL)
+     */
+    record MadeUrl(String url, List<String> warnings) {
+    }
+
     Mono<ServerResponse> create(ServerRequest request) {
         return auth.bot(request).zipWith(AdminRequests.jsonObject(request))
-                .flatMap(found -> bots.findById(found.getT1()).map(bot -> {
+                .flatMap(found -> bots.findById(found.getT1()).flatMap(bot -> {
                     ObjectNode body = found.getT2();
+                    for (String field : body.propertyNames()) {
+                        if (!FIELDS.contains(field)) {
+                            // A typo such as "userid" would otherwise make a URL without the user.
+                            throw ApiProblem.badRequest("unknown field '" + field + "'; known: "
+                                    + String.join(", ", FIELDS.stream().sorted().toList()));
+                        }
+                    }
                     WebhookUrlRequest urlRequest = new WebhookUrlRequest(
                             AdminRequests.optionalString(body, "command", Integer.MAX_VALUE), content(body.get("content")),
                             AdminRequests.optionalLong(body, "user_id"),
                             AdminRequests.optionalString(body, "redirect_to", Integer.MAX_VALUE),
                             AdminRequests.optionalLong(body, "expires_in"));
+                    String url;
                     try {
-                        return urls.urlFor(bot, urlRequest);
+                        url = urls.urlFor(bot, urlRequest);
                     } catch (IllegalArgumentException invalid) {
                         throw ApiProblem.badRequest(invalid.getMessage());
                     }
+                    return warnings(bot.id(), urlRequest).map(warnings -> new MadeUrl(url, warnings));
                 }))
-                .flatMap(url -> ServerResponse.ok().bodyValue(Map.of("url", url)));
+                .flatMap(made -> ServerResponse.ok().bodyValue(made));
+    }
+
+    private Mono<List<String>> warnings(long botId, WebhookUrlRequest request) {
+        Mono<Optional<String>> command = request.command() == null ? Mono.just(Optional.empty())
+                : commands.find(botId, CommandLine.parse(request.command()).name()).map(found -> Optional.<String>empty())
+                .defaultIfEmpty(Optional.of("command " + CommandLine.parse(request.command()).name()
+                        + " does not exist (yet): calls answer 404 until it does"));
+        Mono<Optional<String>> user = request.userId() == null ? Mono.just(Optional.empty())
+                : users.find(botId, request.userId()).map(found -> Optional.<String>empty())
+                .defaultIfEmpty(Optional.of("user " + request.userId() + " does not exist (yet): calls answer 404 until it does"));
+        return Mono.zip(command, user).map(both -> java.util.stream.Stream.of(both.getT1(), both.getT2())
+                .flatMap(Optional::stream).toList());
     }
 
     /** As in scripts: a string is taken as is, any other JSON value as its JSON text. */

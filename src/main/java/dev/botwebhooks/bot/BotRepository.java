@@ -4,11 +4,13 @@ import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
+import java.util.Map;
 
 @Repository
 public class BotRepository {
@@ -48,6 +50,20 @@ public class BotRepository {
     public Mono<Bot> rotateWebhookSecret(long id, byte[] secret) {
         return db.sql("UPDATE bots SET webhook_secret = :secret WHERE id = :id RETURNING " + COLUMNS)
                 .bind("id", id).bind("secret", secret).map(this::toBot).one();
+    }
+
+    /** Bots by id, newest first, those below {@code before} when it is not null. */
+    public Flux<Bot> list(Long before, int limit) {
+        return db.sql("SELECT " + COLUMNS + " FROM bots" + (before == null ? "" : " WHERE id < :before")
+                        + " ORDER BY id DESC LIMIT :limit")
+                .bind("limit", limit).bindValues(before == null ? Map.of() : Map.of("before", before))
+                .map(this::toBot).all();
+    }
+
+    /** A new API key for a bot whose key was lost; the old one stops working at once. */
+    public Mono<Bot> rotateApiKey(long id, byte[] apiKeyHash) {
+        return db.sql("UPDATE bots SET api_key_hash = :hash WHERE id = :id RETURNING " + COLUMNS)
+                .bind("id", id).bind("hash", apiKeyHash).map(this::toBot).one();
     }
 
     public Mono<Boolean> delete(long id) {

@@ -67,7 +67,7 @@ public class MessageRepository {
     /** Newest first, all users of the bot when {@code userId} is null. */
     public Flux<StoredMessage> list(long botId, Long userId, int limit) {
         return db.sql("SELECT id, call_id, user_id, chat_id, text, options, status, attempts, error, "
-                        + "created_at, sent_at FROM messages "
+                        + "created_at, sent_at, next_attempt_at FROM messages "
                         + "WHERE bot_id = :bot" + (userId == null ? "" : " AND user_id = :user")
                         + " ORDER BY id DESC LIMIT :limit")
                 .bind("bot", botId).bind("limit", limit)
@@ -80,6 +80,18 @@ public class MessageRepository {
                 row.get("user_id", Long.class), row.get("chat_id", String.class), row.get("text", String.class),
                 json.readTree(row.get("options", Json.class).asString()), row.get("status", String.class),
                 row.get("attempts", Integer.class), row.get("error", String.class), row.get("created_at", Instant.class),
-                row.get("sent_at", Instant.class));
+                row.get("sent_at", Instant.class),
+                "pending".equals(row.get("status", String.class)) ? row.get("next_attempt_at", Instant.class) : null);
+    }
+
+    /**
+     * Sends a failed message again, from its first attempt; false when the bot has no such failed message.
+     * A later message to the same chat may have been sent meanwhile: a retry keeps the outbox's order
+     * only among the messages still pending.
+     */
+    public Mono<Boolean> retry(long botId, long messageId) {
+        return db.sql("UPDATE messages SET status = 'pending', attempts = 0, error = NULL, next_attempt_at = now() "
+                        + "WHERE bot_id = :bot AND id = :id AND status = 'failed'")
+                .bind("bot", botId).bind("id", messageId).fetch().rowsUpdated().map(updated -> updated > 0);
     }
 }

@@ -11,7 +11,8 @@ import java.time.Instant;
  *                 chat token: chat log only)
  * @param attempts sends tried
  * @param error    why the last send failed, or why the message failed
+ * @param nextAttemptAt when a pending message is sent next (after a failed send, its backoff); null otherwise
  */
 public record StoredMessage(long id, Long callId, Long userId, String chatId, String text, JsonNode options,
-        String status, int attempts, String error, Instant createdAt, Instant sentAt) {
+        String status, int attempts, String error, Instant createdAt, Instant sentAt, Instant nextAttemptAt) {
 }

@@ -4,6 +4,7 @@ import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -29,6 +30,15 @@ public class UserRepository {
     public Mono<BotUser> find(long botId, long userId) {
         return db.sql("SELECT bot_id, id, data FROM users WHERE bot_id = :bot AND id = :id")
                 .bind("bot", botId).bind("id", userId).map(this::toUser).one();
+    }
+
+    /** A bot's users by id, those above {@code after} when it is not null. */
+    public Flux<BotUser> list(long botId, Long after, int limit) {
+        return db.sql("SELECT bot_id, id, data FROM users WHERE bot_id = :bot" + (after == null ? "" : " AND id > :after")
+                        + " ORDER BY id LIMIT :limit")
+                .bind("bot", botId).bind("limit", limit)
+                .bindValues(after == null ? java.util.Map.of() : java.util.Map.of("after", after))
+                .map(this::toUser).all();
     }
 
     private BotUser toUser(Readable row) {

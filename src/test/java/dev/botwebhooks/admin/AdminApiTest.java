@@ -15,6 +15,73 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AdminApiTest extends EndToEndTest {
 
     @Test
+    void thePlatformAdminListsBotsAndReissuesALostKey() {
+        Bots.TestBot first = bots.create("first");
+        Bots.TestBot second = bots.create("second");
+
+        JsonNode page = Bots.json(http.get().uri("/api/v1/bots?limit=1").header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        assertThat(page.get("bots").get(0).get("id").asLong()).isEqualTo(second.id());
+        assertThat(page.get("bots").get(0).has("api_key")).isFalse();
+        JsonNode next = Bots.json(http.get().uri("/api/v1/bots?limit=1&before=" + page.get("next_before").asLong())
+                .header("Authorization", "Bearer " + ADMIN_TOKEN).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody());
+        assertThat(next.get("bots").get(0).get("id").asLong()).isEqualTo(first.id());
+        http.get().uri("/api/v1/bots").header("Authorization", "Bearer " + first.apiKey()).exchange()
+                .expectStatus().isForbidden();
+
+        first.send("POST", "/api-key/rotate", Map.of()).expectStatus().isForbidden();
+        JsonNode reissued = Bots.json(http.post().uri("/api/v1/bots/" + first.id() + "/api-key/rotate")
+                .header("Authorization", "Bearer " + ADMIN_TOKEN).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody());
+        String newKey = reissued.get("api_key").asString();
+        assertThat(newKey).startsWith("bwk_").isNotEqualTo(first.apiKey());
+        http.get().uri("/api/v1/bots/" + first.id()).header("Authorization", "Bearer " + first.apiKey()).exchange()
+                .expectStatus().isUnauthorized();
+        http.get().uri("/api/v1/bots/" + first.id()).header("Authorization", "Bearer " + newKey).exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
+    void usersAreListedInPages() {
+        Bots.TestBot bot = bots.create("users").user(3, Map.of("first_name", "C")).user(1, Map.of("first_name", "A"))
+                .user(2, Map.of("first_name", "B"));
+
+        JsonNode page = bot.getJson("/users?limit=2");
+        assertThat(page.get("users")).extracting(user -> user.get("id").asLong()).containsExactly(1L, 2L);
+        JsonNode rest = bot.getJson("/users?limit=2&after=" + page.get("next_after").asLong());
+        assertThat(rest.get("users")).extracting(user -> user.get("first_name").asString()).containsExactly("C");
+        assertThat(rest.get("next_after").isNull()).isTrue();
+    }
+
+    @Test
+    void unknownRoutesAndMissingTokensAreProblemsThatSayWhatToDo() {
+        Bots.TestBot bot = bots.create("routes");
+        bot.get("/no-such-thing").exchange().expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").isEqualTo("no API route GET /api/v1/bots/" + bot.id() + "/no-such-thing; see the README's Admin API");
+        http.get().uri("/api/v1/bots/" + bot.id() + "/commands//onWebhook").header("Authorization", "Bearer " + bot.apiKey())
+                .exchange().expectStatus().isNotFound().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        http.get().uri("/api/v1/nothing").exchange().expectStatus().isUnauthorized()
+                .expectHeader().valueEquals("WWW-Authenticate", "Bearer realm=\"bot-webhooks\"")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void aWebhookUrlRequestWithATypoIsRefusedAndAMissingCommandIsSaid() {
+        Bots.TestBot bot = bots.create("urls").command("/pay", "Bot.sendMessage(1)").user(42, Map.of());
+
+        bot.send("POST", "/webhook-urls", Map.of("command", "/pay", "userid", 42)).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail").isEqualTo("unknown field 'userid'; known: command, content, expires_in, redirect_to, user_id");
+        bot.send("POST", "/webhook-urls", Map.of("command", "/pay 7", "user_id", 42)).expectStatus().isOk()
+                .expectBody().jsonPath("$.warnings").isEmpty();
+        bot.send("POST", "/webhook-urls", Map.of("command", "/refund", "user_id", 43)).expectStatus().isOk()
+                .expectBody().jsonPath("$.url").exists()
+                .jsonPath("$.warnings[0]").isEqualTo("command /refund does not exist (yet): calls answer 404 until it does")
+                .jsonPath("$.warnings[1]").isEqualTo("user 43 does not exist (yet): calls answer 404 until it does");
+    }
+
+    @Test
     void codeThatDoesNotParseIsRefusedWhenSavedNotWhenAProviderCalls() {
         Bots.TestBot bot = bots.create("syntax").command("/pay", "Bot.sendMessage('v1')");
 

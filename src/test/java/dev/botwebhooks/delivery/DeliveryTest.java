@@ -74,6 +74,24 @@ class DeliveryTest extends EndToEndTest {
     }
 
     @Test
+    void aFailedMessageIsSentAgainOnRequestAndOnlyAFailedOne() {
+        Bots.TestBot bot = chatBot();
+        String token = bot.chatToken();
+        telegram.reply(token, 403, "{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}");
+        call(bot, "/send", "Bot.sendMessage('unblocked later')");
+        await().atMost(PATIENCE).until(() -> statuses(bot).equals(List.of("failed")));
+        long id = messages(bot).get(0).get("id").asLong();
+
+        bot.send("POST", "/messages/" + id + "/retry", Map.of()).expectStatus().isNoContent();
+
+        await().atMost(PATIENCE).until(() -> telegram.delivered(token).size() == 1);
+        await().atMost(PATIENCE).until(() -> statuses(bot).equals(List.of("sent")));
+        assertThat(messages(bot).get(0).get("attempts").asInt()).isEqualTo(1);
+        bot.send("POST", "/messages/" + id + "/retry", Map.of()).expectStatus().isEqualTo(409);
+        bot.send("POST", "/messages/999999999/retry", Map.of()).expectStatus().isEqualTo(409);
+    }
+
+    @Test
     void deliveryRecoversWhenTheApiComesBack() {
         Bots.TestBot bot = chatBot();
         String token = bot.chatToken();
@@ -85,6 +103,7 @@ class DeliveryTest extends EndToEndTest {
         JsonNode waiting = messages(bot).get(0);
         assertThat(waiting.get("status").asString()).isEqualTo("pending");
         assertThat(waiting.get("error").asString()).startsWith("500");
+        assertThat(waiting.get("next_attempt_at").isNull()).as("a pending message says when it is tried next").isFalse();
         telegram.down(token, false);
 
         await().atMost(PATIENCE).until(() -> telegram.delivered(token).size() == 1);
