@@ -1,7 +1,7 @@
 package dev.botwebhooks.admin;
 
 import dev.botwebhooks.command.CommandLine;
-import dev.botwebhooks.command.CommandRepository;
+import dev.botwebhooks.command.CommandDirectory;
 import dev.botwebhooks.user.UserRepository;
 import java.util.List;
 import java.util.Optional;
@@ -27,11 +27,11 @@ class WebhookUrlAdminHandler {
     private final BotRepository bots;
     private final WebhookUrls urls;
     private final JsonMapper json;
-    private final CommandRepository commands;
+    private final CommandDirectory commands;
     private final UserRepository users;
 
     WebhookUrlAdminHandler(AdminAuthentication auth, BotRepository bots, WebhookUrls urls, JsonMapper json,
-            CommandRepository commands, UserRepository users) {
+            CommandDirectory commands, UserRepository users) {
         this.commands = commands;
         this.users = users;
         this.auth = auth;
@@ -78,9 +78,9 @@ class WebhookUrlAdminHandler {
 
     private Mono<List<String>> warnings(long botId, WebhookUrlRequest request) {
         Mono<Optional<String>> command = request.command() == null ? Mono.just(Optional.empty())
-                : commands.find(botId, CommandLine.parse(request.command()).name()).map(found -> Optional.<String>empty())
-                .defaultIfEmpty(Optional.of("command " + CommandLine.parse(request.command()).name()
-                        + " does not exist (yet): calls answer 404 until it does"));
+                : commands.match(botId, request.command()).map(found -> found.isPresent() ? Optional.<String>empty()
+                        : Optional.of("command " + CommandLine.parse(request.command()).name()
+                                + " does not exist (yet): calls answer 404 until it does"));
         Mono<Optional<String>> user = request.userId() == null ? Mono.just(Optional.empty())
                 : users.find(botId, request.userId()).map(found -> Optional.<String>empty())
                 .defaultIfEmpty(Optional.of("user " + request.userId() + " does not exist (yet): calls answer 404 until it does"));

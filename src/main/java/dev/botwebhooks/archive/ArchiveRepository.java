@@ -1,6 +1,8 @@
 package dev.botwebhooks.archive;
 
+import dev.botwebhooks.command.CommandSettingsJson;
 import dev.botwebhooks.sql.MultiRow;
+import io.r2dbc.postgresql.codec.Json;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -16,7 +18,8 @@ class ArchiveRepository {
             MultiRow.Column.of("text", String.class, CommandFile::name),
             MultiRow.Column.of("text", String.class, CommandFile::code),
             MultiRow.Column.of("text", String.class, CommandFile::path),
-            MultiRow.Column.of("text", String.class, CommandFile::header));
+            MultiRow.Column.of("text", String.class, CommandFile::header),
+            MultiRow.Column.of("jsonb", String.class, command -> CommandSettingsJson.write(command.settings())));
     private static final List<MultiRow.Column<ArchiveFile>> FILE_COLUMNS = List.of(
             MultiRow.Column.of("text", String.class, ArchiveFile::path),
             MultiRow.Column.of("bytea", byte[].class, ArchiveFile::content));
@@ -37,10 +40,10 @@ class ArchiveRepository {
         if (commands.isEmpty()) {
             return Mono.empty();
         }
-        return MultiRow.execute(db, "INSERT INTO commands (bot_id, name, code, file_path, file_header) "
+        return MultiRow.execute(db, "INSERT INTO commands (bot_id, name, code, file_path, file_header, settings) "
                         + "SELECT " + botId + ", v.* FROM (VALUES ",
                 ") AS v ON CONFLICT (bot_id, name) DO UPDATE SET code = EXCLUDED.code, file_path = EXCLUDED.file_path, "
-                        + "file_header = EXCLUDED.file_header, version = nextval('command_versions'), updated_at = now()",
+                        + "file_header = EXCLUDED.file_header, settings = EXCLUDED.settings, version = nextval('command_versions'), updated_at = now()",
                 commands, COMMAND_COLUMNS);
     }
 
@@ -56,10 +59,11 @@ class ArchiveRepository {
 
     /** At most {@code limit} commands, by name, with the file each came from (null for one made here). */
     Flux<CommandFile> commandFiles(long botId, int limit) {
-        return db.sql("SELECT name, code, file_path, file_header FROM commands WHERE bot_id = :bot ORDER BY name LIMIT :limit")
+        return db.sql("SELECT name, code, file_path, file_header, settings FROM commands WHERE bot_id = :bot ORDER BY name LIMIT :limit")
                 .bind("bot", botId).bind("limit", limit)
                 .map(row -> new CommandFile(row.get("file_path", String.class), row.get("name", String.class),
-                        row.get("file_header", String.class), row.get("code", String.class)))
+                        row.get("file_header", String.class), row.get("code", String.class),
+                        CommandSettingsJson.parse(row.get("settings", Json.class).asString())))
                 .all();
     }
 

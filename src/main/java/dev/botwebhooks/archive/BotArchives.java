@@ -1,6 +1,7 @@
 package dev.botwebhooks.archive;
 
 import dev.botwebhooks.command.CommandDirectory;
+import dev.botwebhooks.command.CommandHeader;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -102,7 +103,7 @@ public class BotArchives {
         for (CommandFile command : commands) {
             String path = command.path() != null ? command.path() : freePath(CommandFile.defaultPath(command.name()), paths);
             paths.add(path);
-            String header = command.header() != null ? command.header() : CommandFile.defaultHeader(command.name());
+            String header = command.header() != null ? command.header() : CommandHeader.defaultText(command.name(), command.settings());
             files.add(new ArchiveFile(path, (header + command.code()).getBytes(StandardCharsets.UTF_8)));
         }
         files.addAll(kept);

@@ -54,9 +54,6 @@ record BotLayout(List<CommandFile> commands, List<ArchiveFile> kept, List<Import
         if (name.length() > MAX_NAME_CHARS || name.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("the command name is over " + MAX_NAME_CHARS + " characters or holds NUL");
         }
-        if (name.chars().anyMatch(Character::isWhitespace)) {
-            throw new IllegalArgumentException("command names with spaces (\"" + name + "\") are not supported here yet");
-        }
         if (command.code().length() > MAX_CODE_CHARS || command.code().indexOf('\0') >= 0) {
             throw new IllegalArgumentException("the code is over " + MAX_CODE_CHARS + " characters or holds NUL");
         }

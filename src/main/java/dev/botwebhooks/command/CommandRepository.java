@@ -1,5 +1,6 @@
 package dev.botwebhooks.command;
 
+import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -11,7 +12,7 @@ import java.time.Instant;
 @Repository
 public class CommandRepository {
 
-    private static final String COLUMNS = "bot_id, name, code, version, updated_at";
+    private static final String COLUMNS = "bot_id, name, code, version, updated_at, settings";
 
     private final DatabaseClient db;
 
@@ -19,13 +20,36 @@ public class CommandRepository {
         this.db = db;
     }
 
-    /** Creates the command or replaces its code; either way it gets a new version. */
-    public Mono<Command> save(long botId, String name, String code) {
-        return db.sql("INSERT INTO commands (bot_id, name, code) VALUES (:bot, :name, :code) "
-                        + "ON CONFLICT (bot_id, name) DO UPDATE SET code = EXCLUDED.code, "
-                        + "version = nextval('command_versions'), updated_at = now() RETURNING " + COLUMNS)
+    /**
+     * Creates the command or replaces its code and settings; either way it gets a new version.
+     *
+     * @param header the BB header it was saved with (kept for export), null to have export write one from settings
+     */
+    public Mono<Command> save(long botId, String name, String code, CommandSettings settings, String header) {
+        DatabaseClient.GenericExecuteSpec insert = db.sql(
+                        "INSERT INTO commands (bot_id, name, code, settings, file_header) "
+                        + "VALUES (:bot, :name, :code, CAST(:settings AS jsonb), :header) "
+                        + "ON CONFLICT (bot_id, name) DO UPDATE SET code = EXCLUDED.code, settings = EXCLUDED.settings, "
+                        + "file_header = EXCLUDED.file_header, version = nextval('command_versions'), updated_at = now() "
+                        + "RETURNING " + COLUMNS)
                 .bind("bot", botId).bind("name", name).bind("code", code)
-                .map(CommandRepository::toCommand).one();
+                .bind("settings", CommandSettingsJson.write(settings));
+        insert = header == null ? insert.bindNull("header", String.class) : insert.bind("header", header);
+        return insert.map(CommandRepository::toCommand).one();
+    }
+
+    public Mono<Command> save(long botId, String name, String code) {
+        return save(botId, name, code, CommandSettings.NONE, null);
+    }
+
+    /** Names and aliases of the bot's commands, at most {@code limit}: what {@link CommandIndex} is built from. */
+    Flux<CommandIndex.Entry> indexEntries(long botId, int limit) {
+        return db.sql("SELECT name, settings -> 'aliases' AS aliases FROM commands WHERE bot_id = :bot "
+                        + "ORDER BY name LIMIT :limit")
+                .bind("bot", botId).bind("limit", limit)
+                .map(row -> new CommandIndex.Entry(row.get("name", String.class),
+                        CommandSettingsJson.parseAliases(row.get("aliases", Json.class))))
+                .all();
     }
 
     public Mono<Command> find(long botId, String name) {
@@ -45,6 +69,7 @@ public class CommandRepository {
 
     private static Command toCommand(Readable row) {
         return new Command(row.get("bot_id", Long.class), row.get("name", String.class), row.get("code", String.class),
-                row.get("version", Long.class), row.get("updated_at", Instant.class));
+                row.get("version", Long.class), row.get("updated_at", Instant.class),
+                CommandSettingsJson.parse(row.get("settings", Json.class).asString()));
     }
 }

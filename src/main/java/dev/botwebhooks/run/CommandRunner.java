@@ -67,7 +67,7 @@ public class CommandRunner {
                 .<RunResult>flatMap(loaded -> {
                     if (loaded instanceof RunLoader.Loaded.Found found) {
                         // A run whose reads went stale before its commit wrote nothing: its script runs again.
-                        return Mono.defer(() -> execution.execute(request, found.command(), found.user()))
+                        return Mono.defer(() -> execution.execute(request, found))
                                 .flatMap(executed -> retryWhenUnavailable && unavailable(executed.outcome())
                                         ? Mono.just(new RunResult.Unavailable("the script could not reach the database", null))
                                         : recorder.ran(request, executed.outcome(), executed.reads(), hook))

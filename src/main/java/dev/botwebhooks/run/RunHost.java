@@ -1,12 +1,14 @@
 package dev.botwebhooks.run;
 
 import dev.botwebhooks.bot.Bot;
+import dev.botwebhooks.command.CommandDirectory;
 import dev.botwebhooks.command.CommandRepository;
 import dev.botwebhooks.property.PropertyKey;
 import dev.botwebhooks.property.PropertyRead;
 import dev.botwebhooks.property.PropertyRepository;
 import dev.botwebhooks.property.PropertyValue;
 import dev.botwebhooks.property.VersionedValue;
+import dev.botwebhooks.script.CommandCall;
 import dev.botwebhooks.script.ScriptHost;
 import dev.botwebhooks.script.ScriptSource;
 import dev.botwebhooks.user.UserRepository;
@@ -32,16 +34,18 @@ final class RunHost implements ScriptHost {
     private final PropertyRepository properties;
     private final UserRepository users;
     private final CommandRepository commands;
+    private final CommandDirectory directory;
     private final WebhookUrls urls;
     /** Written on the run's worker thread only; read after the run, which the worker's completion orders. */
     private final Map<PropertyKey, Long> reads = new LinkedHashMap<>();
 
     RunHost(Bot bot, PropertyRepository properties, UserRepository users, CommandRepository commands,
-            WebhookUrls urls) {
+            CommandDirectory directory, WebhookUrls urls) {
         this.bot = bot;
         this.properties = properties;
         this.users = users;
         this.commands = commands;
+        this.directory = directory;
         this.urls = urls;
     }
 
@@ -73,7 +77,14 @@ final class RunHost implements ScriptHost {
 
     @Override
     public Optional<ScriptSource> command(String name) {
+        // Read from the database, not the cache: a command saved a moment ago is the one Bot.runCommand runs.
         return commands.find(bot.id(), name).blockOptional(READ_TIMEOUT)
                 .map(command -> new ScriptSource(command.botId(), command.name(), command.version(), command.code()));
+    }
+
+    @Override
+    public Optional<CommandCall> call(String text) {
+        return directory.match(bot.id(), text).block(READ_TIMEOUT)
+                .flatMap(match -> command(match.name()).map(source -> new CommandCall(source, match.params())));
     }
 }

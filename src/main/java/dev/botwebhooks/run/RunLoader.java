@@ -2,6 +2,7 @@ package dev.botwebhooks.run;
 
 import dev.botwebhooks.command.Command;
 import dev.botwebhooks.command.CommandDirectory;
+import dev.botwebhooks.command.SpecialCommands;
 import dev.botwebhooks.user.BotUser;
 import dev.botwebhooks.user.UserDirectory;
 import org.springframework.stereotype.Component;
@@ -9,7 +10,10 @@ import reactor.core.publisher.Mono;
 
 import java.util.Optional;
 
-/** Loads what a run needs, without blocking: the command and the user, from the read-through caches. */
+/**
+ * Loads what a run needs, without blocking, from the read-through caches: the command its text calls (BB's matching,
+ * see CommandIndex), the bot's {@code @} and {@code @@} commands that run around it, and the user.
+ */
 @Component
 class RunLoader {
 
@@ -25,21 +29,30 @@ class RunLoader {
         long botId = request.bot().id();
         Mono<Optional<BotUser>> user = request.userId() == null ? Mono.just(Optional.empty())
                 : users.find(botId, request.userId());
-        return Mono.zip(commands.find(botId, request.commandName()), user).map(found -> {
-            if (found.getT1().isEmpty()) {
-                return new Loaded.Missing("unknown command " + request.commandName());
-            }
-            if (request.userId() != null && found.getT2().isEmpty()) {
-                return new Loaded.Missing("unknown user " + request.userId());
-            }
-            return new Loaded.Found(found.getT1().get(), found.getT2().orElse(null));
-        });
+        return Mono.zip(commands.resolve(botId, request.commandLine()), user,
+                commands.find(botId, SpecialCommands.BEFORE_ALL), commands.find(botId, SpecialCommands.AFTER_ALL))
+                .map(found -> {
+                    if (found.getT1().isEmpty()) {
+                        return new Loaded.Missing("unknown command " + request.commandName());
+                    }
+                    if (request.userId() != null && found.getT2().isEmpty()) {
+                        return new Loaded.Missing("unknown user " + request.userId());
+                    }
+                    CommandDirectory.Matched matched = found.getT1().get();
+                    return new Loaded.Found(matched.command(), matched.match().params(), found.getT2().orElse(null),
+                            found.getT3().orElse(null), found.getT4().orElse(null));
+                });
     }
 
     sealed interface Loaded {
 
-        /** @param user null on a global webhook */
-        record Found(Command command, BotUser user) implements Loaded {
+        /**
+         * @param params BJS {@code params} as the match gave them
+         * @param user   null on a global webhook
+         * @param before the bot's {@code @} command, null when it has none
+         * @param after  the bot's {@code @@} command, null when it has none
+         */
+        record Found(Command command, String params, BotUser user, Command before, Command after) implements Loaded {
         }
 
         record Missing(String reason) implements Loaded {

@@ -1,10 +1,12 @@
 package dev.botwebhooks.run;
 
 import dev.botwebhooks.command.Command;
+import dev.botwebhooks.command.CommandDirectory;
 import dev.botwebhooks.command.CommandRepository;
 import dev.botwebhooks.pipeline.ScriptWorkers;
 import dev.botwebhooks.property.PropertyRead;
 import dev.botwebhooks.property.PropertyRepository;
+import dev.botwebhooks.script.CommandAnswer;
 import dev.botwebhooks.script.ScriptEngine;
 import dev.botwebhooks.script.ScriptOutcome;
 import dev.botwebhooks.script.ScriptRun;
@@ -29,16 +31,18 @@ class ScriptExecution {
     private final PropertyRepository properties;
     private final UserRepository users;
     private final CommandRepository commands;
+    private final CommandDirectory directory;
     private final WebhookUrls urls;
 
     ScriptExecution(ScriptWorkers workers, ScriptEngine engine, ScriptRunMetrics metrics, PropertyRepository properties,
-            UserRepository users, CommandRepository commands, WebhookUrls urls) {
+            UserRepository users, CommandRepository commands, CommandDirectory directory, WebhookUrls urls) {
         this.workers = workers;
         this.engine = engine;
         this.metrics = metrics;
         this.properties = properties;
         this.users = users;
         this.commands = commands;
+        this.directory = directory;
         this.urls = urls;
     }
 
@@ -46,15 +50,20 @@ class ScriptExecution {
      * The script's outcome and the properties it read (which its commit checks are unchanged). Errors with
      * {@link ScriptWorkers.Overloaded} when the workers, or the bot's share of them, are full.
      */
-    Mono<Executed> execute(RunRequest request, Command command, BotUser user) {
-        ScriptRun run = new ScriptRun(
-                new ScriptSource(command.botId(), command.name(), command.version(), command.code()),
-                request.bot().name(), request.commandLine().strip(), request.params(), request.content(),
-                request.options(), user == null ? null : user.asScriptUser(), user == null ? null : chat(user),
-                user == null ? null : user.id(), user == null ? null : user.chatId());
-        RunHost host = new RunHost(request.bot(), properties, users, commands, urls);
+    Mono<Executed> execute(RunRequest request, RunLoader.Loaded.Found loaded) {
+        BotUser user = loaded.user();
+        ScriptRun run = new ScriptRun(source(loaded.command()), request.bot().name(), request.commandLine().strip(),
+                loaded.params(), request.content(), request.options(), user == null ? null : user.asScriptUser(),
+                user == null ? null : chat(user), user == null ? null : user.id(), user == null ? null : user.chatId(),
+                source(loaded.before()), source(loaded.after()), CommandAnswer.of(loaded.command().settings()));
+        RunHost host = new RunHost(request.bot(), properties, users, commands, directory, urls);
         return workers.run(request.bot().id(), () -> metrics.time(() -> engine.run(run, host)))
                 .map(outcome -> new Executed(outcome, host.reads()));
+    }
+
+    private static ScriptSource source(Command command) {
+        return command == null ? null
+                : new ScriptSource(command.botId(), command.name(), command.version(), command.code());
     }
 
     record Executed(ScriptOutcome outcome, List<PropertyRead> reads) {

@@ -1,5 +1,6 @@
 package dev.botwebhooks.script;
 
+import dev.botwebhooks.message.OutgoingMessage;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.Script;
 import org.mozilla.javascript.ScriptableObject;
@@ -45,6 +46,15 @@ final class BjsRun {
 
     Effects effects() {
         return output.effects();
+    }
+
+    /** Sends the command's answer field as BB does, before its code: a message to the chat, and the answer so far. */
+    void sendAnswer(CommandAnswer answer) {
+        output.countMessage();
+        if (run.chatId() != null) {
+            output.addMessage(new OutgoingMessage(run.userId(), run.chatId(), answer.text(), answer.options()));
+        }
+        output.answer(answer.text());
     }
 
     /** Defines the BJS globals in a run's own scope. */

@@ -1,6 +1,5 @@
 package dev.botwebhooks.script;
 
-import dev.botwebhooks.command.CommandLine;
 import dev.botwebhooks.job.JobCancellation;
 import dev.botwebhooks.job.JobRequest;
 import dev.botwebhooks.message.OutgoingMessage;
@@ -43,7 +42,7 @@ final class BotGlobal implements BjsGlobal {
     private final BjsEnvironment env;
     private final BjsRun.Compiler compiler;
     /** Host reads of Bot.run and Bot.runCommand, once per name in a run: a loop of Bot.run calls is common. */
-    private final Map<String, Optional<ScriptSource>> commandsRead = new HashMap<>();
+    private final Map<String, Optional<CommandCall>> commandsRead = new HashMap<>();
     private final Map<Long, Boolean> usersRead = new HashMap<>();
     private int subCommandDepth;
 
@@ -146,7 +145,8 @@ final class BotGlobal implements BjsGlobal {
         if (subCommandDepth >= MAX_SUB_COMMAND_DEPTH) {
             throw error("too many sub commands: Bot.runCommand nests at most " + MAX_SUB_COMMAND_DEPTH + " deep");
         }
-        Script script = compiler.compile(cx, requireCommand(commandLine, "Bot.runCommand"));
+        CommandCall call = requireCommand(commandLine, "Bot.runCommand");
+        Script script = compiler.compile(cx, call.source());
         // A scope of its own whose prototype is the run's, so the command's globals are its own
         // while Bot, User, user and the buffers stay the run's.
         Scriptable sub = cx.newObject(env.scope());
@@ -154,7 +154,7 @@ final class BotGlobal implements BjsGlobal {
         sub.setParentScope(null);
         Object options = arg(args, 1);
         ScriptableObject.putProperty(sub, "options", isAbsent(options) ? null : options);
-        ScriptableObject.putProperty(sub, "params", CommandLine.parse(commandLine).params());
+        ScriptableObject.putProperty(sub, "params", call.params());
         ScriptableObject.putProperty(sub, "message", commandLine);
         subCommandDepth++;
         try {
@@ -172,11 +172,10 @@ final class BotGlobal implements BjsGlobal {
         return command.toString().strip();
     }
 
-    private ScriptSource requireCommand(String commandLine, String function) {
-        String name = CommandLine.parse(commandLine).name();
-        return commandsRead.computeIfAbsent(name,
-                        key -> env.callHost("bot data is unavailable", () -> env.host().command(key)))
-                .orElseThrow(() -> error(function + ": unknown command " + name));
+    private CommandCall requireCommand(String commandLine, String function) {
+        return commandsRead.computeIfAbsent(commandLine,
+                        key -> env.callHost("bot data is unavailable", () -> env.host().call(key)))
+                .orElseThrow(() -> error(function + ": unknown command " + commandLine));
     }
 
     private static String label(Object label, String function) {

@@ -19,7 +19,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Runs bot commands in the Rhino sandbox (DESIGN.md, "The Rhino sandbox"). Call {@link #run} on a
+ * Runs bot commands in the Rhino sandbox. Call {@link #run} on a
  * script worker thread with a fixed stack size: a run may block on the host and uses that
  * thread's CPU and allocation counters for its limits.
  */
@@ -94,7 +94,16 @@ public final class ScriptEngine {
         BuiltInGuards.install(cx, scope, budget);
         BjsRun bjs = new BjsRun(run, host, contexts.limits(), budget, this::compiledSubCommand);
         bjs.install(cx, scope);
+        if (run.answer() != null) {
+            bjs.sendAnswer(run.answer());
+        }
+        if (run.before() != null) {
+            aroundScript(cx, run.before()).exec(cx, scope);
+        }
         script.script().exec(cx, scope);
+        if (run.after() != null) {
+            aroundScript(cx, run.after()).exec(cx, scope);
+        }
         // A single built-in call (String.prototype.repeat, a join) can overspend between two observations.
         budget.check();
         return new ScriptOutcome(bjs.answer(), bjs.customResponse(), bjs.effects(), null, cpuTime(budget));
@@ -109,10 +118,31 @@ public final class ScriptEngine {
         return script.script();
     }
 
+    /**
+     * {@code @} or {@code @@}, compiled without the function wrapper when it parses so, so that what it declares
+     * with {@code var} or {@code function} is the run's global, which BB's commands expect to see; one that
+     * uses a top-level {@code return} keeps the wrapper (and its declarations to itself).
+     */
+    private Script aroundScript(Context cx, ScriptSource source) {
+        Compiled script = compiled.get(new CompiledKey(source.botId(), source.commandName(), source.version()),
+                key -> {
+                    Compiled unwrapped = compile(cx, source, false);
+                    return unwrapped.failure() == null ? unwrapped : compile(cx, source, true);
+                });
+        if (script.failure() != null) {
+            throw JsValues.error("command " + source.commandName() + ": " + script.failure().publicMessage());
+        }
+        return script.script();
+    }
+
     private Compiled compile(Context cx, ScriptSource source) {
+        return compile(cx, source, true);
+    }
+
+    private Compiled compile(Context cx, ScriptSource source, boolean wrapped) {
         compilations.incrementAndGet();
         // Line 0 holds the wrapper, so the command's own line numbers are kept in errors.
-        String code = "(function(){\n" + source.code() + "\n})();";
+        String code = wrapped ? "(function(){\n" + source.code() + "\n})();" : "\n" + source.code();
         try {
             return new Compiled(cx.compileString(code, source.commandName(), 0, null), null);
         } catch (EvaluatorException e) {

@@ -1,5 +1,6 @@
 package dev.botwebhooks.script;
 
+import dev.botwebhooks.command.CommandLine;
 import dev.botwebhooks.property.PropertyValue;
 import dev.botwebhooks.url.WebhookUrlRequest;
 
@@ -30,6 +31,15 @@ public interface ScriptHost {
     /** Whether the bot has this user (Bot.run's {@code user_id}). */
     boolean userExists(long userId);
 
-    /** The bot's command of that name at its current version, for Bot.run and Bot.runCommand. */
+    /** The bot's command of that name at its current version. */
     Optional<ScriptSource> command(String name);
+
+    /**
+     * The command a text calls, for Bot.run and Bot.runCommand. This default takes the first word as the name;
+     * the service's host matches as a webhook does (whole text, aliases, then first word; see CommandIndex).
+     */
+    default Optional<CommandCall> call(String text) {
+        CommandLine line = CommandLine.parse(text);
+        return command(line.name()).map(source -> new CommandCall(source, line.params()));
+    }
 }

@@ -13,6 +13,9 @@ import tools.jackson.databind.JsonNode;
  * @param chat     the current chat as JSON ({chatid, chat_type}), null when there is no chat
  * @param userId   the current user's id, null on a global webhook
  * @param chatId   where the current user's messages go, null when there is no chat
+ * @param before   the bot's {@code @} command, run first in the same scope; null when it has none
+ * @param after    the bot's {@code @@} command, run last in the same scope when the command succeeded; null for none
+ * @param answer   the command's {@code answer}, sent before its code runs; null for none
  */
 public record ScriptRun(
         ScriptSource source,
@@ -24,5 +27,14 @@ public record ScriptRun(
         JsonNode user,
         JsonNode chat,
         Long userId,
-        String chatId) {
+        String chatId,
+        ScriptSource before,
+        ScriptSource after,
+        CommandAnswer answer) {
+
+    /** A run of a command alone: no {@code @}/{@code @@} around it, no answer field. */
+    public ScriptRun(ScriptSource source, String botName, String message, String params, String content,
+            JsonNode options, JsonNode user, JsonNode chat, Long userId, String chatId) {
+        this(source, botName, message, params, content, options, user, chat, userId, chatId, null, null, null);
+    }
 }

@@ -161,7 +161,8 @@ class AdminApiTest extends EndToEndTest {
         Bots.TestBot bot = bots.create("admin");
         bot.send("POST", "/commands", Map.of("code", "1")).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.detail").isEqualTo("name is required");
-        bot.send("POST", "/commands", Map.of("name", "/a b", "code", "1")).expectStatus().isBadRequest();
+        bot.send("POST", "/commands", Map.of("name", "  ", "code", "1")).expectStatus().isBadRequest();
+        bot.send("POST", "/commands", Map.of("name", "/a", "code", "1", "aliases", 5)).expectStatus().isBadRequest();
         bot.send("POST", "/commands", Map.of("name", "/a")).expectStatus().isBadRequest();
         bot.send("POST", "/commands", List.of(1)).expectStatus().isBadRequest();
         bot.send("POST", "/commands", "{not json").expectStatus().isBadRequest();
