@@ -2,6 +2,7 @@ package dev.botwebhooks.delivery;
 
 
 
+import dev.botwebhooks.job.JobRepository;
 import dev.botwebhooks.scheduling.Backoff;
 import dev.botwebhooks.scheduling.PollingWorker;
 import dev.botwebhooks.run.RunCommitted;
@@ -12,7 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -35,6 +38,8 @@ class DeliveryWorker extends PollingWorker {
 
     private final OutboxRepository outbox;
     private final TelegramClient telegram;
+    private final JobRepository jobs;
+    private final TransactionalOperator transaction;
     private final DeliveryProperties settings;
     private final Backoff backoff;
     private final Map<String, Counter> outcomes = new HashMap<>();
@@ -42,10 +47,12 @@ class DeliveryWorker extends PollingWorker {
     private volatile long backlogRefreshedAt;
 
     DeliveryWorker(OutboxRepository outbox, TelegramClient telegram, DeliveryProperties settings,
-            MeterRegistry registry) {
+            JobRepository jobs, TransactionalOperator transaction, MeterRegistry registry) {
         super("message delivery", settings.pollInterval(), settings.enabled());
         this.outbox = outbox;
         this.telegram = telegram;
+        this.jobs = jobs;
+        this.transaction = transaction;
         this.settings = settings;
         this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff());
         for (String outcome : OUTCOMES) {
@@ -75,14 +82,14 @@ class DeliveryWorker extends PollingWorker {
         if (message.token() == null) {
             return outbox.stored(message.id()).doOnSuccess(done -> count("stored"));
         }
-        return telegram.sendMessage(message.token(), message.chatId(), message.text(), message.options())
+        return telegram.call(message.token(), message.method(), message.chatId(), message.text(), message.options())
                 .flatMap(result -> record(message, result));
     }
 
     private Mono<Void> record(ClaimedMessage message, SendResult result) {
-        if (result instanceof SendResult.Sent) {
+        if (result instanceof SendResult.Sent sent) {
             count("sent");
-            return outbox.sent(message.id());
+            return finished(outbox.sent(message.id()), message, message.onResult(), sent.answer());
         }
         if (result instanceof SendResult.RateLimited limited) {
             count("rate_limited");
@@ -92,7 +99,7 @@ class DeliveryWorker extends PollingWorker {
         if (result instanceof SendResult.Refused refused) {
             count("failed");
             log.info("message {} of bot {} refused by the chat API: {}", message.id(), message.botId(), refused.reason());
-            return outbox.failed(message.id(), refused.reason());
+            return finished(outbox.failed(message.id(), refused.reason()), message, message.onError(), refused.answer());
         }
         String reason = ((SendResult.Unavailable) result).reason();
         if (message.attempts() >= settings.maxAttempts()) {
@@ -103,6 +110,18 @@ class DeliveryWorker extends PollingWorker {
         }
         count("retry");
         return outbox.retryLater(message.id(), backoff.after(message.attempts()), reason, true);
+    }
+
+    /**
+     * The status, and the call's {@code on_result}/{@code on_error} command as a job with the API's answer as its
+     * {@code options}, in one transaction: the command runs once for each answer the outbox records.
+     */
+    private Mono<Void> finished(Mono<Void> status, ClaimedMessage message, String command, JsonNode answer) {
+        if (command == null) {
+            return status;
+        }
+        return transaction.transactional(status.then(
+                jobs.insertCallback(message.botId(), message.callId(), command, message.userId(), answer, null)));
     }
 
     private Mono<Void> refreshBacklog() {

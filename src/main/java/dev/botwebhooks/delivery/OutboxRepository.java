@@ -35,13 +35,16 @@ class OutboxRepository {
                         + "AND NOT EXISTS (SELECT 1 FROM messages e WHERE e.status = 'pending' AND e.bot_id = p.bot_id "
                         + "AND e.chat_id = p.chat_id AND e.id < p.id) "
                         + "ORDER BY p.id LIMIT :limit FOR UPDATE OF p SKIP LOCKED) "
-                        + "RETURNING m.id, m.bot_id, m.chat_id, m.text, m.options, m.attempts, "
+                        + "RETURNING m.id, m.bot_id, m.call_id, m.user_id, m.chat_id, m.text, m.options, m.method, m.on_result, "
+                        + "m.on_error, m.attempts, "
                         + "b.settings->>'telegram_token' AS token")
                 .bind("lease", lease.toMillis() / 1000.0).bind("limit", limit)
                 .map(row -> new ClaimedMessage(row.get("id", Long.class), row.get("bot_id", Long.class),
+                        row.get("call_id", Long.class), row.get("user_id", Long.class),
                         row.get("chat_id", String.class), row.get("text", String.class),
-                        json.readTree(row.get("options", Json.class).asString()), row.get("attempts", Integer.class),
-                        row.get("token", String.class)))
+                        json.readTree(row.get("options", Json.class).asString()), row.get("method", String.class),
+                        row.get("on_result", String.class), row.get("on_error", String.class),
+                        row.get("attempts", Integer.class), row.get("token", String.class)))
                 .all();
     }
 

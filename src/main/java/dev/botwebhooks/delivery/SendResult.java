@@ -1,11 +1,14 @@
 package dev.botwebhooks.delivery;
 
+import tools.jackson.databind.JsonNode;
+
 import java.time.Duration;
 
-/** What the chat API said about one message. */
+/** What the chat API said about one call. */
 sealed interface SendResult {
 
-    record Sent() implements SendResult {
+    /** @param answer the API's answer ({@code {ok: true, result: ...}}), given to the call's on_result command */
+    record Sent(JsonNode answer) implements SendResult {
     }
 
     /** 429: wait {@code retryAfter} (the API's {@code parameters.retry_after}, else the Retry-After header). */
@@ -13,7 +16,8 @@ sealed interface SendResult {
     }
 
     /** The API refused the message for good (400, 403, ...): sending it again would not help. */
-    record Refused(String reason) implements SendResult {
+    /** @param answer the API's answer ({@code {ok: false, error_code, description}}), given to its on_error command */
+    record Refused(String reason, JsonNode answer) implements SendResult {
     }
 
     /** The API could not be reached or failed (5xx, timeout): try again later. */

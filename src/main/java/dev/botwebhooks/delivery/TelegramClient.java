@@ -17,7 +17,7 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * {@code POST {api-base-url}/bot{token}/sendMessage} of the Telegram Bot API (or a compatible one).
+ * {@code POST {api-base-url}/bot{token}/{method}} of the Telegram Bot API (or a compatible one).
  * Non-blocking, with connect and response timeouts. The token is part of the URL, so neither the URL
  * nor a transport exception's message (which names it) is ever logged or stored.
  */
@@ -44,16 +44,29 @@ class TelegramClient {
 
     /** The message's own options (parse_mode, reply_markup, ...) with its chat and text. */
     Mono<SendResult> sendMessage(String token, String chatId, String text, JsonNode options) {
+        return call(token, "sendMessage", chatId, text, options);
+    }
+
+    /**
+     * A method with its parameters ({@code options}), the chat ({@code chat_id}, unless empty or given in them)
+     * and, for sendMessage, the text.
+     */
+    Mono<SendResult> call(String token, String method, String chatId, String text, JsonNode options) {
         ObjectNode body = options != null && options.isObject() ? ((ObjectNode) options).deepCopy()
                 : json.createObjectNode();
-        if (chatId.matches("-?\\d{1,19}")) {
-            body.put("chat_id", Long.parseLong(chatId));
-        } else {
-            body.put("chat_id", chatId);
+        if (!chatId.isEmpty() && !body.has("chat_id")) {
+            if (chatId.matches("-?\\d{1,19}")) {
+                body.put("chat_id", Long.parseLong(chatId));
+            } else {
+                body.put("chat_id", chatId);
+            }
         }
-        body.put("text", text);
+        if ("sendMessage".equals(method)) {
+            body.put("text", text);
+        }
         // Not a URI template: its variables are encoded strictly, and the API wants the token's ':' as is.
-        return Mono.fromCallable(() -> URI.create(baseUrl + "/bot" + token + "/sendMessage"))
+        // The method name was checked to be letters only when the script called it.
+        return Mono.fromCallable(() -> URI.create(baseUrl + "/bot" + token + "/" + method))
                 .flatMap(uri -> web.post().uri(uri)
                         .contentType(MediaType.APPLICATION_JSON)
                         .bodyValue(json.writeValueAsString(body))
@@ -73,14 +86,14 @@ class TelegramClient {
 
     private static SendResult classify(int status, JsonNode body, String retryAfterHeader) {
         if (status >= 200 && status < 300) {
-            return new SendResult.Sent();
+            return new SendResult.Sent(body);
         }
         String reason = reason(status, body);
         if (status == 429) {
             return new SendResult.RateLimited(retryAfter(body, retryAfterHeader));
         }
         if (status >= 400 && status < 500 && status != 408) {
-            return new SendResult.Refused(reason);
+            return new SendResult.Refused(reason, body);
         }
         return new SendResult.Unavailable(reason);
     }

@@ -33,7 +33,10 @@ public class MessageRepository {
                 MultiRow.Column.of("bigint", Long.class, row -> row.row().message().userId()),
                 MultiRow.Column.of("text", String.class, row -> row.row().message().chatId()),
                 MultiRow.Column.of("text", String.class, row -> row.row().message().text()),
-                MultiRow.Column.of("jsonb", Json.class, row -> Json.of(json.writeValueAsString(row.row().message().options()))));
+                MultiRow.Column.of("jsonb", Json.class, row -> Json.of(json.writeValueAsString(row.row().message().options()))),
+                MultiRow.Column.of("text", String.class, row -> row.row().message().method()),
+                MultiRow.Column.of("text", String.class, row -> row.row().message().onResult()),
+                MultiRow.Column.of("text", String.class, row -> row.row().message().onError()));
     }
 
     /**
@@ -46,10 +49,11 @@ public class MessageRepository {
         }
         // The token is read in the transaction, not from a cache: a bot that just got one has its next messages
         // sent. Rows are inserted in list order, so a chat's messages get rising ids, the order they are sent in.
-        return MultiRow.execute(db, "INSERT INTO messages (bot_id, call_id, user_id, chat_id, text, options, status) "
-                        + "SELECT v.bot, v.call, v.user_id, v.chat, v.text, v.options, CASE WHEN "
+        return MultiRow.execute(db, "INSERT INTO messages (bot_id, call_id, user_id, chat_id, text, options, method, on_result, "
+                        + "on_error, status) SELECT v.bot, v.call, v.user_id, v.chat, v.text, v.options, v.method, "
+                        + "v.on_result, v.on_error, CASE WHEN "
                         + "b.settings->>'telegram_token' IS NULL THEN 'stored' ELSE 'pending' END "
-                        + "FROM (VALUES ", ") AS v(ord, bot, call, user_id, chat, text, options) "
+                        + "FROM (VALUES ", ") AS v(ord, bot, call, user_id, chat, text, options, method, on_result, on_error) "
                         + "JOIN bots b ON b.id = v.bot ORDER BY v.ord", numbered(messages), columns);
     }
 
@@ -66,7 +70,7 @@ public class MessageRepository {
 
     /** Newest first, all users of the bot when {@code userId} is null. */
     public Flux<StoredMessage> list(long botId, Long userId, int limit) {
-        return db.sql("SELECT id, call_id, user_id, chat_id, text, options, status, attempts, error, "
+        return db.sql("SELECT id, call_id, user_id, chat_id, text, options, method, status, attempts, error, "
                         + "created_at, sent_at, next_attempt_at FROM messages "
                         + "WHERE bot_id = :bot" + (userId == null ? "" : " AND user_id = :user")
                         + " ORDER BY id DESC LIMIT :limit")
@@ -78,7 +82,8 @@ public class MessageRepository {
     private StoredMessage toMessage(Readable row) {
         return new StoredMessage(row.get("id", Long.class), row.get("call_id", Long.class),
                 row.get("user_id", Long.class), row.get("chat_id", String.class), row.get("text", String.class),
-                json.readTree(row.get("options", Json.class).asString()), row.get("status", String.class),
+                json.readTree(row.get("options", Json.class).asString()), row.get("method", String.class),
+                row.get("status", String.class),
                 row.get("attempts", Integer.class), row.get("error", String.class), row.get("created_at", Instant.class),
                 row.get("sent_at", Instant.class),
                 "pending".equals(row.get("status", String.class)) ? row.get("next_attempt_at", Instant.class) : null);

@@ -71,6 +71,8 @@ class ScriptExecution {
 
     private static ObjectNode chat(BotUser user) {
         ObjectNode chat = JsonNodeFactory.instance.objectNode();
+        // BB names the chat's Telegram id both ways.
+        chat.put("id", user.chatId());
         chat.put("chatid", user.chatId());
         chat.put("chat_type", "private");
         return chat;

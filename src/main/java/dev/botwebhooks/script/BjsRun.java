@@ -73,6 +73,7 @@ final class BjsRun {
                 new UserGlobal(env),
                 new WebhooksLib(env),
                 new WebAppGlobal(env),
-                new HttpGlobal(env));
+                new HttpGlobal(env),
+                new ApiGlobal(env));
     }
 }

@@ -56,7 +56,7 @@ final class BotGlobal implements BjsGlobal {
         Scriptable api = env.newObject(cx);
         env.function(api, "sendMessage", 2, this::sendMessage);
         PropertyFunctions.ofBot(env).install(api);
-        env.function(api, "inspect", 1, RunValues::inspect);
+        new BotChatFunctions(env).install(api);
         env.function(api, "run", 1, this::run);
         env.function(api, "clearRunAfter", 1, (c, args) -> clearRunAfter(args));
         env.function(api, "runCommand", 2, this::runCommand);
@@ -75,9 +75,7 @@ final class BotGlobal implements BjsGlobal {
             text = first;
             options = arg(args, 1);
         }
-        if (text == Undefined.instance) {
-            throw typeError("Bot.sendMessage: text is required");
-        }
+        // undefined is sent as "undefined", as JavaScript on BB does: coerced, not refused.
         env.output().countMessage();
         String body = ScriptRuntime.toString(text);
         int maxChars = env.limits().maxMessageChars();

@@ -36,6 +36,11 @@ final class PropertyCodec {
     }
 
     PropertyValue encode(Context cx, Scriptable scope, String name, Object value, Object typeArgument) {
+        if (value == null || value == Undefined.instance) {
+            // As on BB, where a value that is not there is stored as null (of any type) rather than refused.
+            return new PropertyValue(JsValues.isAbsent(typeArgument) ? PropertyType.JSON : explicitType(name, typeArgument),
+                    NODES.nullNode());
+        }
         PropertyType type = JsValues.isAbsent(typeArgument) ? infer(name, value) : explicitType(name, typeArgument);
         PropertyValue encoded = new PropertyValue(type, toNode(cx, scope, name, type, value));
         int bytes = JsValues.JSON.writeValueAsBytes(encoded.value()).length;
@@ -85,9 +90,6 @@ final class PropertyCodec {
         }
         if (value instanceof Scriptable && !(value instanceof Function)) {
             return PropertyType.JSON;
-        }
-        if (value == Undefined.instance) {
-            throw typeError("property '" + name + "': the value is undefined (use deleteProp to remove a property)");
         }
         throw typeError("property '" + name + "': " + describe(value) + " cannot be stored");
     }

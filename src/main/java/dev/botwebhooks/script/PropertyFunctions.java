@@ -4,6 +4,7 @@ import dev.botwebhooks.property.PropertyChange;
 import dev.botwebhooks.property.PropertyKey;
 import dev.botwebhooks.property.PropertyValue;
 import org.mozilla.javascript.Context;
+import org.mozilla.javascript.ScriptRuntime;
 import org.mozilla.javascript.Scriptable;
 import org.mozilla.javascript.Undefined;
 
@@ -110,6 +111,10 @@ final class PropertyFunctions {
             type = arg(args, 2);
         }
         String qualified = owner + "." + function;
+        if (name instanceof Number) {
+            // BB bots key properties by ids: Bot.getProperty(user.telegramid).
+            name = ScriptRuntime.toString(name);
+        }
         if (!(name instanceof CharSequence) || name.toString().isEmpty()) {
             throw typeError(qualified + ": the property name must be a non-empty string, not " + describe(name));
         }

@@ -46,7 +46,7 @@ final class RunValues implements BjsGlobal {
         env.function(env.scope(), "inspect", 1, RunValues::inspect);
     }
 
-    /** Shared with {@code Bot.inspect}. */
+    /** The global {@code inspect}: the text only ({@code Bot.inspect} also sends it). */
     static Object inspect(Context cx, Object[] args) {
         return JsValues.inspect(arg(args, 0));
     }

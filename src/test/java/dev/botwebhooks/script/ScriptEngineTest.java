@@ -102,9 +102,13 @@ class ScriptEngineTest {
     }
 
     @Test
-    void sendMessageWithoutTextIsAScriptError() {
-        assertFailed(run("Bot.sendMessage({parse_mode: 'HTML'})"), ScriptFailure.Kind.SCRIPT_ERROR,
-                "TypeError: Bot.sendMessage: text is required");
+    void argumentsAreCoercedAsJavaScriptOnBbDoesNotRefused() {
+        assertThat(run("Bot.sendMessage(undefined)").answer()).isEqualTo("undefined");
+        assertThat(run("Bot.sendMessage(42)").answer()).isEqualTo("42");
+        assertThat(run("Bot.setProperty(7, 'seven'); Bot.sendMessage(Bot.getProperty(7) + Bot.getProperty('7'))")
+                .answer()).isEqualTo("sevenseven");
+        ScriptOutcome nothing = run("Bot.setProperty('n', undefined, 'integer')");
+        assertThat(nothing.effects().propertyChanges()).containsExactly(put(null, "n", PropertyType.INTEGER, "null"));
     }
 
     // ---- properties
@@ -165,7 +169,7 @@ class ScriptEngineTest {
         ScriptOutcome fits = run("Bot.setProp('x', 'y'.repeat(65534), 'text')");
         ScriptOutcome tooLarge = run("try { Bot.setProp('x', 'y'.repeat(65535), 'text') } catch (e) {}");
 
-        assertThat(fits.succeeded()).isTrue();
+        assertThat(fits.failure()).isNull();
         assertFailed(tooLarge, ScriptFailure.Kind.OUTPUT_LIMIT, "property 'x' is 65537 bytes, the limit is 65536");
     }
 
@@ -329,11 +333,11 @@ class ScriptEngineTest {
     @ValueSource(strings = {"while(true){}", "for(;;);", "while(true){try{for(;;){}}catch(e){}}",
             "try{for(;;){}}finally{for(;;){}}"})
     void anInfiniteLoopHitsTheCpuLimitAndTheEngineCarriesOn(String code) {
-        ScriptOutcome looping = run(code);
-        ScriptOutcome next = run("Bot.sendMessage('still here')");
+        ScriptOutcome looping = runWithLongWallTime(code);
+        ScriptOutcome next = runWithLongWallTime("Bot.sendMessage('still here')");
 
         assertFailed(looping, ScriptFailure.Kind.CPU_TIME_LIMIT, "CPU time limit exceeded");
-        assertThat(looping.cpuTime()).isLessThan(Duration.ofMillis(1500));
+        assertThat(looping.cpuTime()).isLessThan(Duration.ofMillis(800));
         assertThat(next.answer()).isEqualTo("still here");
     }
 
@@ -360,12 +364,22 @@ class ScriptEngineTest {
     @ValueSource(strings = {"var s = 'x'; while (true) s += s;",
             "var a = []; while (true) a.push(new Array(1000).join('x') + a.length);"})
     void runawayAllocationHitsALimitAndTheJvmCarriesOn(String code) {
-        ScriptOutcome outcome = run(code);
+        ScriptOutcome outcome = runWithLongWallTime(code);
 
         assertThat(outcome.failure()).isNotNull();
         assertThat(outcome.failure().kind()).isIn(ScriptFailure.Kind.MEMORY_LIMIT, ScriptFailure.Kind.CPU_TIME_LIMIT,
                 ScriptFailure.Kind.SCRIPT_ERROR);
         assertThat(run("Bot.sendMessage('fine')").answer()).isEqualTo("fine");
+    }
+
+    /**
+     * With a wall time far above the CPU time, so that a machine busy with other work (a CI runner, parallel
+     * builds) still hits the CPU or memory limit first.
+     */
+    private ScriptOutcome runWithLongWallTime(String code) {
+        ScriptEngine longWall = new ScriptEngine(new ScriptLimits(Duration.ofMillis(300), Duration.ofSeconds(60),
+                32L << 20, 1000, 5, 4096, 65536, 20));
+        return onWorker(() -> longWall.run(userRun(source(code)), host));
     }
 
     @Test

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A Telegram-Bot-API-compatible server on 127.0.0.1: a real HTTP server, one per JVM (every application
- * context of the tests sends to it), that records each {@code POST /bot{token}/sendMessage} and answers
+ * context of the tests sends to it), that records each {@code POST /bot{token}/{method}} and answers
  * 200, or what a test queued for that token (429, 400, 500, ...). Tests tell their bots apart by token.
  */
 public final class FakeTelegram {
@@ -33,7 +33,7 @@ public final class FakeTelegram {
     private static FakeTelegram instance;
 
     /** One request, with the status it was answered. */
-    public record Request(String token, JsonNode body, int status, Instant at) {
+    public record Request(String token, String method, JsonNode body, int status, Instant at) {
 
         public String text() {
             return body.get("text").asString();
@@ -108,17 +108,18 @@ public final class FakeTelegram {
             // Raw: the real API wants the token's ':' as is, not percent-encoded.
             String path = exchange.getRequestURI().getRawPath();
             byte[] bytes = exchange.getRequestBody().readAllBytes();
-            if (!"POST".equals(exchange.getRequestMethod()) || !path.startsWith("/bot") || !path.endsWith("/sendMessage")) {
+            int slash = path.lastIndexOf('/');
+            if (!"POST".equals(exchange.getRequestMethod()) || !path.startsWith("/bot") || slash <= "/bot".length()) {
                 answer(exchange, 404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}");
                 return;
             }
-            String token = path.substring("/bot".length(), path.length() - "/sendMessage".length());
-            Reply reply = next(token, JSON.readTree(new String(bytes, StandardCharsets.UTF_8)));
+            String token = path.substring("/bot".length(), slash);
+            Reply reply = next(token, path.substring(slash + 1), JSON.readTree(new String(bytes, StandardCharsets.UTF_8)));
             answer(exchange, reply.status(), reply.body());
         }
     }
 
-    private synchronized Reply next(String token, JsonNode body) {
+    private synchronized Reply next(String token, String method, JsonNode body) {
         Deque<Reply> replies = queued.get(token);
         Reply reply;
         if (down.contains(token)) {
@@ -129,7 +130,7 @@ public final class FakeTelegram {
             reply = new Reply(200, "{\"ok\":true,\"result\":{\"message_id\":" + ++messageIds + ",\"text\":"
                     + JSON.writeValueAsString(body.path("text").asString("")) + "}}");
         }
-        requests.add(new Request(token, body, reply.status(), Instant.now()));
+        requests.add(new Request(token, method, body, reply.status(), Instant.now()));
         return reply;
     }
 

@@ -1,0 +1,139 @@
+package dev.botwebhooks.delivery;
+
+import dev.botwebhooks.support.Bots;
+import dev.botwebhooks.support.EndToEndTest;
+import dev.botwebhooks.support.FakeTelegram;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Bots.Business's chat API functions from its documentation (help.bots.business, "Api", "Keyboards", "Bot"), each
+ * reaching a Telegram-compatible server on 127.0.0.1 through the outbox, in order, after the run's commit.
+ */
+class BbChatApiTest extends EndToEndTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(15);
+    private static final long CHAT = 4242;
+
+    private final FakeTelegram telegram = FakeTelegram.instance();
+
+    @Test
+    void anyApiMethodIsSentWithTheCurrentChatAndOnResultRunsWithTheApisAnswer() {
+        Bots.TestBot bot = chatBot();
+        String token = bot.chatToken();
+        bot.command("/sent", "Bot.setProperty('sent_id', options.result.message_id, 'integer')");
+
+        call(bot, "Api.sendPhoto({photo: 'https://example.com/cat.png', caption: 'A cat', on_result: '/sent'})");
+
+        await().atMost(PATIENCE).until(() -> telegram.delivered(token).size() == 1);
+        FakeTelegram.Request photo = telegram.delivered(token).get(0);
+        assertThat(photo.method()).isEqualTo("sendPhoto");
+        assertThat(photo.body().get("chat_id").asLong()).isEqualTo(CHAT);
+        assertThat(photo.body().get("photo").asString()).isEqualTo("https://example.com/cat.png");
+        assertThat(photo.body().has("on_result")).isFalse();
+        await().atMost(PATIENCE).until(() -> property(bot, "sent_id") != null);
+        assertThat(property(bot, "sent_id").asLong()).isPositive();
+        JsonNode message = bot.getJson("/messages?user_id=42").get("messages").get(0);
+        assertThat(message.get("method").asString()).isEqualTo("sendPhoto");
+        assertThat(message.get("text").asString()).isEqualTo("A cat");
+    }
+
+    @Test
+    void aRefusedApiCallRunsItsOnErrorCommandWithTheApisReason() {
+        Bots.TestBot bot = chatBot();
+        String token = bot.chatToken();
+        telegram.reply(token, 400, "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: chat not found\"}");
+        bot.command("/failed", "Bot.setProperty('why', options.description, 'string')");
+
+        call(bot, "Api.sendMessage({chat_id: 1, text: 'hi', on_error: '/failed'})");
+
+        await().atMost(PATIENCE).until(() -> property(bot, "why") != null);
+        assertThat(property(bot, "why").asString()).isEqualTo("Bad Request: chat not found");
+        assertThat(telegram.requests(token).get(0).body().get("chat_id").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void keyboardsInlineKeyboardsOtherChatsAndEditsReachTheApiInOrder() {
+        Bots.TestBot bot = chatBot();
+        String token = bot.chatToken();
+
+        call(bot, """
+                Bot.sendKeyboard("Orders, About\\nHelp", "Pick one");
+                Bot.sendInlineKeyboard([{title: "Go", command: "/go"}, {title: "Site", url: "https://example.com"}], "Choose");
+                Bot.sendMessageToChatWithId(777, "to another chat");
+                Bot.editMessage("edited", 5);
+                Bot.inspect({a: 1});
+                """);
+
+        await().atMost(PATIENCE).until(() -> telegram.delivered(token).size() == 5);
+        List<FakeTelegram.Request> sent = telegram.delivered(token);
+        JsonNode keyboard = sent.stream().filter(r -> "Pick one".equals(r.body().path("text").asString(""))).findFirst()
+                .orElseThrow().body();
+        assertThat(keyboard.get("reply_markup").get("keyboard").toString()).isEqualTo("[[\"Orders\",\"About\"],[\"Help\"]]");
+        JsonNode inline = sent.stream().filter(r -> "Choose".equals(r.body().path("text").asString(""))).findFirst()
+                .orElseThrow().body();
+        assertThat(inline.get("reply_markup").get("inline_keyboard")).isEqualTo(Bots.json(
+                "[[{\"text\":\"Go\",\"callback_data\":\"/go\"},{\"text\":\"Site\",\"url\":\"https://example.com\"}]]"));
+        JsonNode other = sent.stream().filter(r -> "to another chat".equals(r.body().path("text").asString(""))).findFirst()
+                .orElseThrow().body();
+        assertThat(other.get("chat_id").asString()).isEqualTo("777");
+        FakeTelegram.Request edit = sent.stream().filter(r -> r.method().equals("editMessageText")).findFirst().orElseThrow();
+        assertThat(edit.body().get("message_id").asString()).isEqualTo("5");
+        assertThat(edit.body().get("text").asString()).isEqualTo("edited");
+        assertThat(edit.body().get("chat_id").asLong()).isEqualTo(CHAT);
+        // This chat's calls arrive in the order the script made them.
+        assertThat(sent.stream().filter(r -> r.body().path("chat_id").asLong() == CHAT).map(FakeTelegram.Request::method))
+                .containsExactly("sendMessage", "sendMessage", "editMessageText", "sendMessage");
+        assertThat(sent.get(sent.size() - 1).body().get("text").asString()).contains("a");
+    }
+
+    @Test
+    void badApiCallsAreScriptErrorsAndSendNothing() {
+        Bots.TestBot bot = chatBot();
+        bot.command("/bad", "Api.sendMessage(5)");
+        JsonNode answer = Bots.json(http.get().uri(bot.localUrl(Map.of("command", "/bad", "user_id", 42))).exchange()
+                .expectStatus().isEqualTo(503).expectBody(String.class).returnResult().getResponseBody());
+        assertThat(answer.get("error").asString())
+                .isEqualTo("TypeError: Api.sendMessage expects an object of the method's parameters, not 5");
+
+        bot.command("/bad2", "Api.sendMessage({text: 'x', on_result: 5})");
+        http.get().uri(bot.localUrl(Map.of("command", "/bad2", "user_id", 42))).exchange().expectStatus().isEqualTo(503);
+        bot.command("/bad3", "Bot.sendInlineKeyboard([{title: 'no target'}], 'x')");
+        http.get().uri(bot.localUrl(Map.of("command", "/bad3", "user_id", 42))).exchange().expectStatus().isEqualTo(503);
+        assertThat(bot.getJson("/messages?user_id=42").get("messages")).isEmpty();
+    }
+
+    @Test
+    void apiCallsCountAgainstTheMessageLimit() {
+        Bots.TestBot bot = chatBot();
+        bot.command("/many", "for (var i = 0; i < 101; i++) Api.sendChatAction({action: 'typing'})");
+        JsonNode answer = Bots.json(http.get().uri(bot.localUrl(Map.of("command", "/many", "user_id", 42))).exchange()
+                .expectStatus().isEqualTo(503).expectBody(String.class).returnResult().getResponseBody());
+        assertThat(answer.get("error").asString()).isEqualTo("message limit exceeded: at most 100 messages per run");
+    }
+
+    private Bots.TestBot chatBot() {
+        return bots.create("bb-api").user(42, Map.of("telegramid", CHAT));
+    }
+
+    private void call(Bots.TestBot bot, String code) {
+        bot.command("/run", code);
+        http.get().uri(bot.localUrl(Map.of("command", "/run", "user_id", 42))).exchange().expectStatus().isOk();
+    }
+
+    private static JsonNode property(Bots.TestBot bot, String name) {
+        for (JsonNode property : bot.getJson("/properties").get("properties")) {
+            if (property.get("name").asString().equals(name)) {
+                return property.get("value");
+            }
+        }
+        return null;
+    }
+}
