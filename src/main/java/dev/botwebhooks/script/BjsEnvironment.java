@@ -68,12 +68,18 @@ final class BjsEnvironment {
                 new LambdaFunction(scope, name, arity, (cx, callScope, thisObj, args) -> body.call(cx, args)));
     }
 
-    /** Puts a library under {@code Libs}, which all libraries share. */
-    void defineLib(Context cx, String name, Scriptable lib) {
+    /** {@code Libs}, made on first use: Java libraries are put on it, bundled JavaScript ones load themselves. */
+    Scriptable libs(Context cx) {
         if (libs == null) {
-            libs = newObject(cx);
+            libs = new LibsObject(this);
             define("Libs", libs);
         }
+        return libs;
+    }
+
+    /** Puts a library under {@code Libs}, which all libraries share. */
+    void defineLib(Context cx, String name, Scriptable lib) {
+        libs(cx);
         ScriptableObject.putProperty(libs, name, lib);
     }
 
