@@ -6,7 +6,7 @@ import dev.botwebhooks.command.CommandHeader;
 import dev.botwebhooks.command.CommandSettings;
 import dev.botwebhooks.command.CommandSettingsJson;
 import dev.botwebhooks.command.CommandRepository;
-import dev.botwebhooks.script.ScriptSyntax;
+import dev.botwebhooks.script.ModernSyntax;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -32,8 +32,11 @@ class CommandAdminHandler {
     private final AdminAuthentication auth;
     private final CommandRepository commands;
     private final CommandDirectory directory;
+    private final ModernSyntax syntax;
 
-    CommandAdminHandler(AdminAuthentication auth, CommandRepository commands, CommandDirectory directory) {
+    CommandAdminHandler(AdminAuthentication auth, CommandRepository commands, CommandDirectory directory,
+            ModernSyntax syntax) {
+        this.syntax = syntax;
         this.auth = auth;
         this.commands = commands;
         this.directory = directory;
@@ -58,13 +61,15 @@ class CommandAdminHandler {
         return auth.bot(request).zipWith(AdminRequests.jsonObject(request))
                 .flatMap(found -> {
                     ToSave command = toSave(found.getT2());
-                    // Parsing 256 KB of code takes milliseconds of CPU: not on an event loop.
-                    return Mono.fromCallable(() -> ScriptSyntax.error(command.code()))
+                    // Parsing 256 KB of code takes milliseconds of CPU, transpiling it seconds: not on an event loop.
+                    return Mono.fromCallable(() -> syntax.check(command.code()))
                             .subscribeOn(Schedulers.boundedElastic())
-                            .flatMap(syntaxError -> syntaxError.isPresent()
-                                    ? Mono.error(ApiProblem.badRequest("the code does not parse: " + syntaxError.get()))
-                                    : commands.save(found.getT1(), command.name(), command.code(), command.settings(),
-                                            command.header()));
+                            .flatMap(checked -> checked instanceof ModernSyntax.Checked.Invalid invalid
+                                    ? Mono.error(ApiProblem.badRequest("the code does not parse: " + invalid.message()))
+                                    : commands.save(found.getT1(), command.name(), command.code(),
+                                            checked instanceof ModernSyntax.Checked.Transpiled transpiled
+                                                    ? transpiled.runnable() : null,
+                                            command.settings(), command.header()));
                 })
                 .doOnNext(saved -> directory.forget(saved.botId(), saved.name()))
                 .flatMap(command -> ServerResponse.ok().bodyValue(CommandView.of(command)));

@@ -19,7 +19,8 @@ class ArchiveRepository {
             MultiRow.Column.of("text", String.class, CommandFile::code),
             MultiRow.Column.of("text", String.class, CommandFile::path),
             MultiRow.Column.of("text", String.class, CommandFile::header),
-            MultiRow.Column.of("jsonb", String.class, command -> CommandSettingsJson.write(command.settings())));
+            MultiRow.Column.of("jsonb", String.class, command -> CommandSettingsJson.write(command.settings())),
+            MultiRow.Column.of("text", String.class, CommandFile::runnable));
     private static final List<MultiRow.Column<ArchiveFile>> FILE_COLUMNS = List.of(
             MultiRow.Column.of("text", String.class, ArchiveFile::path),
             MultiRow.Column.of("bytea", byte[].class, ArchiveFile::content));
@@ -40,10 +41,10 @@ class ArchiveRepository {
         if (commands.isEmpty()) {
             return Mono.empty();
         }
-        return MultiRow.execute(db, "INSERT INTO commands (bot_id, name, code, file_path, file_header, settings) "
+        return MultiRow.execute(db, "INSERT INTO commands (bot_id, name, code, file_path, file_header, settings, runnable_code) "
                         + "SELECT " + botId + ", v.* FROM (VALUES ",
                 ") AS v ON CONFLICT (bot_id, name) DO UPDATE SET code = EXCLUDED.code, file_path = EXCLUDED.file_path, "
-                        + "file_header = EXCLUDED.file_header, settings = EXCLUDED.settings, version = nextval('command_versions'), updated_at = now()",
+                        + "file_header = EXCLUDED.file_header, settings = EXCLUDED.settings, runnable_code = EXCLUDED.runnable_code, version = nextval('command_versions'), updated_at = now()",
                 commands, COMMAND_COLUMNS);
     }
 
@@ -63,7 +64,7 @@ class ArchiveRepository {
                 .bind("bot", botId).bind("limit", limit)
                 .map(row -> new CommandFile(row.get("file_path", String.class), row.get("name", String.class),
                         row.get("file_header", String.class), row.get("code", String.class),
-                        CommandSettingsJson.parse(row.get("settings", Json.class).asString())))
+                        CommandSettingsJson.parse(row.get("settings", Json.class).asString()), null))
                 .all();
     }
 

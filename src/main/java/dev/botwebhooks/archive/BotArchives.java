@@ -2,6 +2,7 @@ package dev.botwebhooks.archive;
 
 import dev.botwebhooks.command.CommandDirectory;
 import dev.botwebhooks.command.CommandHeader;
+import dev.botwebhooks.script.ModernSyntax;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -26,12 +27,14 @@ public class BotArchives {
     private final ArchiveProperties limits;
     private final ArchiveRepository repository;
     private final CommandDirectory directory;
+    private final ModernSyntax syntax;
     private final TransactionalOperator transaction;
     private final JsonMapper json;
 
     BotArchives(ArchiveProperties limits, ArchiveRepository repository, CommandDirectory directory,
-            TransactionalOperator transaction, JsonMapper json) {
+            TransactionalOperator transaction, JsonMapper json, ModernSyntax syntax) {
         this.json = json;
+        this.syntax = syntax;
         this.reader = new ArchiveReader(limits);
         this.limits = limits;
         this.repository = repository;
@@ -51,7 +54,7 @@ public class BotArchives {
      * @throws BadArchive (in the Mono) for an upload that is not a bot archive at all
      */
     public Mono<ImportReport> importArchive(long botId, byte[] archive, boolean strict) {
-        return Mono.fromCallable(() -> BotLayout.of(reader.read(archive)))
+        return Mono.fromCallable(() -> BotLayout.of(reader.read(archive), syntax))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(layout -> {
                     if (strict && !layout.skipped().isEmpty()) {

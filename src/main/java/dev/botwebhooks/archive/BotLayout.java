@@ -1,6 +1,6 @@
 package dev.botwebhooks.archive;
 
-import dev.botwebhooks.script.ScriptSyntax;
+import dev.botwebhooks.script.ModernSyntax;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * An archive's files sorted into BB's layout: command files under {@code commands/} (checked: a header, a
@@ -22,7 +21,7 @@ record BotLayout(List<CommandFile> commands, List<ArchiveFile> kept, List<Import
     static final int MAX_NAME_CHARS = 200;
     static final int MAX_CODE_CHARS = 256 * 1024;
 
-    static BotLayout of(List<ArchiveFile> files) {
+    static BotLayout of(List<ArchiveFile> files, ModernSyntax syntax) {
         List<ArchiveFile> inside = withoutTopFolder(files);
         List<CommandFile> commands = new ArrayList<>();
         List<ArchiveFile> kept = new ArrayList<>();
@@ -34,8 +33,7 @@ record BotLayout(List<CommandFile> commands, List<ArchiveFile> kept, List<Import
                 continue;
             }
             try {
-                CommandFile command = CommandFile.parse(file.path(), utf8(file.content()));
-                check(command);
+                CommandFile command = checked(CommandFile.parse(file.path(), utf8(file.content())), syntax);
                 String earlier = pathOfName.putIfAbsent(command.name(), file.path());
                 if (earlier != null) {
                     throw new IllegalArgumentException("command " + command.name() + " is also in " + earlier);
@@ -48,8 +46,8 @@ record BotLayout(List<CommandFile> commands, List<ArchiveFile> kept, List<Import
         return new BotLayout(commands, kept, skipped);
     }
 
-    /** The rules of the admin API's command endpoint, and a syntax check it does not make. */
-    private static void check(CommandFile command) {
+    /** The rules of the admin API's command endpoint: bounds, and code that parses (transpiled when it must be). */
+    private static CommandFile checked(CommandFile command, ModernSyntax syntax) {
         String name = command.name();
         if (name.length() > MAX_NAME_CHARS || name.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("the command name is over " + MAX_NAME_CHARS + " characters or holds NUL");
@@ -57,10 +55,12 @@ record BotLayout(List<CommandFile> commands, List<ArchiveFile> kept, List<Import
         if (command.code().length() > MAX_CODE_CHARS || command.code().indexOf('\0') >= 0) {
             throw new IllegalArgumentException("the code is over " + MAX_CODE_CHARS + " characters or holds NUL");
         }
-        Optional<String> syntax = ScriptSyntax.error(command.code());
-        if (syntax.isPresent()) {
-            throw new IllegalArgumentException(syntax.get());
+        ModernSyntax.Checked checked = syntax.check(command.code());
+        if (checked instanceof ModernSyntax.Checked.Invalid invalid) {
+            throw new IllegalArgumentException(invalid.message());
         }
+        return checked instanceof ModernSyntax.Checked.Transpiled transpiled ? command.runnable(transpiled.runnable())
+                : command;
     }
 
     private static String utf8(byte[] bytes) {

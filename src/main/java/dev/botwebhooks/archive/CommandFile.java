@@ -9,8 +9,13 @@ import dev.botwebhooks.command.CommandSettings;
  *
  * @param header   everything before the code: the header and the line breaks after it
  * @param settings the header's fields
+ * @param runnable what the engine runs when the code is not runnable as written (transpiled), else null
  */
-record CommandFile(String path, String name, String header, String code, CommandSettings settings) {
+record CommandFile(String path, String name, String header, String code, CommandSettings settings, String runnable) {
+
+    CommandFile runnable(String transpiled) {
+        return new CommandFile(path, name, header, code, settings, transpiled);
+    }
 
     /** The file's command; an {@link IllegalArgumentException} says why it is not one. */
     static CommandFile parse(String path, String text) {
@@ -21,7 +26,7 @@ record CommandFile(String path, String name, String header, String code, Command
         if (header.name() == null) {
             throw new IllegalArgumentException("the header names no command (command: ...)");
         }
-        return new CommandFile(path, header.name(), header.text(), header.code(), header.settings());
+        return new CommandFile(path, header.name(), header.text(), header.code(), header.settings(), null);
     }
 
     /** BB names a command's file after the command, with {@code /} (and what a file name cannot hold) as {@code _}. */

@@ -3,6 +3,7 @@ package dev.botwebhooks.command;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -12,7 +13,7 @@ import java.time.Instant;
 @Repository
 public class CommandRepository {
 
-    private static final String COLUMNS = "bot_id, name, code, version, updated_at, settings";
+    private static final String COLUMNS = "bot_id, name, code, version, updated_at, settings, runnable_code";
 
     private final DatabaseClient db;
 
@@ -23,23 +24,27 @@ public class CommandRepository {
     /**
      * Creates the command or replaces its code and settings; either way it gets a new version.
      *
+     * @param runnable what the engine runs when that is not the code itself (see {@link Command#runnableCode}), else null
      * @param header the BB header it was saved with (kept for export), null to have export write one from settings
      */
-    public Mono<Command> save(long botId, String name, String code, CommandSettings settings, String header) {
+    public Mono<Command> save(long botId, String name, String code, String runnable, CommandSettings settings,
+            String header) {
         DatabaseClient.GenericExecuteSpec insert = db.sql(
-                        "INSERT INTO commands (bot_id, name, code, settings, file_header) "
-                        + "VALUES (:bot, :name, :code, CAST(:settings AS jsonb), :header) "
-                        + "ON CONFLICT (bot_id, name) DO UPDATE SET code = EXCLUDED.code, settings = EXCLUDED.settings, "
+                        "INSERT INTO commands (bot_id, name, code, runnable_code, settings, file_header) "
+                        + "VALUES (:bot, :name, :code, :runnable, CAST(:settings AS jsonb), :header) "
+                        + "ON CONFLICT (bot_id, name) DO UPDATE SET code = EXCLUDED.code, "
+                        + "runnable_code = EXCLUDED.runnable_code, settings = EXCLUDED.settings, "
                         + "file_header = EXCLUDED.file_header, version = nextval('command_versions'), updated_at = now() "
                         + "RETURNING " + COLUMNS)
                 .bind("bot", botId).bind("name", name).bind("code", code)
+                .bind("runnable", Parameter.fromOrEmpty(runnable, String.class))
                 .bind("settings", CommandSettingsJson.write(settings));
         insert = header == null ? insert.bindNull("header", String.class) : insert.bind("header", header);
         return insert.map(CommandRepository::toCommand).one();
     }
 
     public Mono<Command> save(long botId, String name, String code) {
-        return save(botId, name, code, CommandSettings.NONE, null);
+        return save(botId, name, code, null, CommandSettings.NONE, null);
     }
 
     /** Names and aliases of the bot's commands, at most {@code limit}: what {@link CommandIndex} is built from. */
@@ -70,6 +75,6 @@ public class CommandRepository {
     private static Command toCommand(Readable row) {
         return new Command(row.get("bot_id", Long.class), row.get("name", String.class), row.get("code", String.class),
                 row.get("version", Long.class), row.get("updated_at", Instant.class),
-                CommandSettingsJson.parse(row.get("settings", Json.class).asString()));
+                CommandSettingsJson.parse(row.get("settings", Json.class).asString()), row.get("runnable_code", String.class));
     }
 }

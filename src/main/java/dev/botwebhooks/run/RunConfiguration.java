@@ -1,5 +1,6 @@
 package dev.botwebhooks.run;
 
+import dev.botwebhooks.script.ModernSyntax;
 import dev.botwebhooks.script.ScriptEngine;
 import dev.botwebhooks.script.ScriptProperties;
 import org.springframework.context.annotation.Bean;
@@ -12,5 +13,10 @@ class RunConfiguration {
     @Bean
     ScriptEngine scriptEngine(ScriptProperties properties) {
         return new ScriptEngine(properties.toLimits());
+    }
+
+    @Bean
+    ModernSyntax modernSyntax(ScriptProperties properties) {
+        return new ModernSyntax(properties.transpileTimeout());
     }
 }

@@ -79,7 +79,7 @@ final class RunHost implements ScriptHost {
     public Optional<ScriptSource> command(String name) {
         // Read from the database, not the cache: a command saved a moment ago is the one Bot.runCommand runs.
         return commands.find(bot.id(), name).blockOptional(READ_TIMEOUT)
-                .map(command -> new ScriptSource(command.botId(), command.name(), command.version(), command.code()));
+                .map(command -> new ScriptSource(command.botId(), command.name(), command.version(), command.runnable()));
     }
 
     @Override

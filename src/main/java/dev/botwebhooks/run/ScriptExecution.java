@@ -63,7 +63,7 @@ class ScriptExecution {
 
     private static ScriptSource source(Command command) {
         return command == null ? null
-                : new ScriptSource(command.botId(), command.name(), command.version(), command.code());
+                : new ScriptSource(command.botId(), command.name(), command.version(), command.runnable());
     }
 
     record Executed(ScriptOutcome outcome, List<PropertyRead> reads) {

@@ -101,6 +101,8 @@ public final class ScriptEngine {
             aroundScript(cx, run.before()).exec(cx, scope);
         }
         script.script().exec(cx, scope);
+        // Promise reactions (what follows an await) run once the command's own code is done, as in a browser.
+        cx.processMicrotasks();
         if (run.after() != null) {
             aroundScript(cx, run.after()).exec(cx, scope);
         }

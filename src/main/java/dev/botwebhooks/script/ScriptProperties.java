@@ -6,7 +6,7 @@ import org.springframework.util.unit.DataSize;
 
 import java.time.Duration;
 
-/** Per-run sandbox limits; see {@link ScriptLimits}. */
+/** Per-run sandbox limits (see {@link ScriptLimits}), and how long saving may spend transpiling ({@link ModernSyntax}). */
 @ConfigurationProperties("webhooks.script")
 public record ScriptProperties(
         @DefaultValue("1s") Duration cpuTime,
@@ -17,7 +17,8 @@ public record ScriptProperties(
         @DefaultValue("16384") int maxMessageChars,
         @DefaultValue("64KB") DataSize maxPropertySize,
         @DefaultValue("1000") int maxPropertyWrites,
-        @DefaultValue("1MB") DataSize maxAnswerSize) {
+        @DefaultValue("1MB") DataSize maxAnswerSize,
+        @DefaultValue("60s") Duration transpileTimeout) {
 
     public ScriptLimits toLimits() {
         return new ScriptLimits(cpuTime, wallTime, maxAllocated.toBytes(), maxStackDepth, maxMessages,

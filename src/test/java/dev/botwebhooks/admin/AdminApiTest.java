@@ -89,7 +89,7 @@ class AdminApiTest extends EndToEndTest {
                 .expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail)
-                        .startsWith("the code does not parse: SyntaxError: ").endsWith("(line 1)"));
+                        .isEqualTo("the code does not parse: SyntaxError: Unexpected token, expected \")\" (1:6)"));
 
         assertThat(bot.getJson("/commands/%2Fpay").get("code").asString()).isEqualTo("Bot.sendMessage('v1')");
         // A top-level return is how BB commands stop early: it parses.

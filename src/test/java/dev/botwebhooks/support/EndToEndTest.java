@@ -75,7 +75,9 @@ public abstract class EndToEndTest {
         baseUrl = "http://127.0.0.1:" + port;
         http = WebTestClient.bindToServer()
                 .baseUrl(baseUrl)
-                .responseTimeout(Duration.ofSeconds(30))
+                // The first save of code that needs transpiling loads Babel (once per JVM): seconds on a quiet
+                // machine, a minute on one running other builds.
+                .responseTimeout(Duration.ofSeconds(120))
                 .build();
         bots = new Bots(http, baseUrl);
     }
