@@ -24,12 +24,15 @@ import java.util.Optional;
 public final class ModernSyntax {
 
     private static final String BABEL = "/META-INF/resources/webjars/babel__standalone/7.21.2/babel.min.js";
-    /** The transforms Rhino 1.9 needs, not a whole preset: each plugin costs time on every transpilation. */
+    /**
+     * The transforms Rhino 1.9 needs, not a whole preset: each plugin costs time on every transpilation. Class
+     * fields become constructor code before classes become functions, so their plugin comes first.
+     */
     private static final String OPTIONS = "{sourceType: 'script', retainLines: true, comments: false, "
-            + "parserOpts: {allowReturnOutsideFunction: true}, plugins: ['transform-classes', "
+            + "parserOpts: {allowReturnOutsideFunction: true}, plugins: ['proposal-class-properties', 'transform-classes', "
             + "'proposal-object-rest-spread', 'transform-async-to-generator', 'transform-regenerator', "
             + "'proposal-optional-chaining', 'proposal-nullish-coalescing-operator', 'transform-exponentiation-operator', "
-            + "'proposal-class-properties', 'transform-spread', 'transform-parameters', 'transform-destructuring']}";
+            + "'transform-spread', 'transform-parameters', 'transform-destructuring']}";
 
     /** What saving a command's code gives. */
     public sealed interface Checked {
@@ -96,6 +99,8 @@ public final class ModernSyntax {
         } catch (JavaScriptException | org.mozilla.javascript.EcmaError babelSaysNo) {
             throw new SyntaxRefused("SyntaxError: " + babelMessage(babelSaysNo));
         } catch (TimedOut e) {
+            // Stopped halfway, Babel's module state is not to be trusted: the next save loads it afresh.
+            babel = null;
             throw new SyntaxRefused("SyntaxError: the code could not be transpiled within " + timeout.toSeconds() + " s");
         } finally {
             contexts.deadline = 0;
