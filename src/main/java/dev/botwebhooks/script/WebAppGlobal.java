@@ -49,6 +49,10 @@ final class WebAppGlobal implements BjsGlobal {
     private Object render(Context cx, Object[] args) {
         Scriptable call = BjsArguments.callObject(args,
                 "WebApp.render expects an object: {content, mime_type, status, headers}");
+        if (!isAbsent(get(call, "template"))) {
+            // BB renders a template file of the bot; quietly answering an empty page instead would hide that.
+            throw typeError("WebApp.render: templates are not supported here; render the page's text as content");
+        }
         String body = renderBody(cx, get(call, "content"));
         long bytes = utf8Length(body);
         int maxAnswerBytes = env.limits().maxAnswerBytes();

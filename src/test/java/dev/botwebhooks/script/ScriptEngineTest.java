@@ -286,6 +286,8 @@ class ScriptEngineTest {
         assertFailed(run("WebApp.render({content: 'x', headers: {'X-A': 'a\\r\\nSet-Cookie: b'}})"),
                 ScriptFailure.Kind.SCRIPT_ERROR,
                 "TypeError: WebApp.render: the value of header X-A must be at most 8192 characters without line breaks");
+        assertFailed(run("WebApp.render({template: 'index.html', data: {}})"), ScriptFailure.Kind.SCRIPT_ERROR,
+                "TypeError: WebApp.render: templates are not supported here; render the page's text as content");
     }
 
     @Test
