@@ -52,6 +52,15 @@ final class FairQueue {
         return true;
     }
 
+    /** Whether a run of {@code botId} offered now would find room (it may not by the time it is offered). */
+    synchronized boolean hasRoom(long botId) {
+        if (closed || queued >= capacity) {
+            return false;
+        }
+        BotRuns runs = bots.get(botId);
+        return runs == null || runs.waiting.size() < maxQueuedPerBot;
+    }
+
     /** Takes {@code run} back before a worker started it; false when a worker has it already. */
     synchronized boolean cancel(Run run) {
         BotRuns runs = bots.get(run.botId());

@@ -55,6 +55,14 @@ public class ScriptWorkers implements DisposableBean {
         });
     }
 
+    /**
+     * Whether a run of {@code botId} would be queued now: lets a webhook be refused before its body is read
+     * and before anything is loaded for it. {@link #run} still decides.
+     */
+    public boolean hasRoom(long botId) {
+        return queue.hasRoom(botId);
+    }
+
     private void work() {
         try {
             FairQueue.Run run;
@@ -83,6 +91,11 @@ public class ScriptWorkers implements DisposableBean {
     /** Runs of {@code botId} queued or running now. */
     public int inFlight(long botId) {
         return queue.queued(botId) + queue.running(botId);
+    }
+
+    /** Runs of {@code botId} on a worker now. */
+    int running(long botId) {
+        return queue.running(botId);
     }
 
     /** Worker threads in the pool. */

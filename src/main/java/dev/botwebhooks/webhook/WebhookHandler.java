@@ -49,14 +49,16 @@ class WebhookHandler {
     private final LinkPreviews previews;
     private final LinkPreviewAnswers previewAnswers;
     private final WebhookConcurrency concurrency;
+    private final ScriptWorkers workers;
     private final WebhookRequestReader reader;
     private final String publicBaseUrl;
     private final Clock clock;
 
     WebhookHandler(BotDirectory bots, Admission admission, ProviderGate gate, WebhookAnswers answers,
-            LinkPreviews previews, LinkPreviewAnswers previewAnswers, WebhookConcurrency concurrency, JsonMapper json,
+            LinkPreviews previews, LinkPreviewAnswers previewAnswers, WebhookConcurrency concurrency, ScriptWorkers workers, JsonMapper json,
             IngressProperties ingress, UrlProperties urls, Clock clock) {
         this.concurrency = concurrency;
+        this.workers = workers;
         this.previews = previews;
         this.previewAnswers = previewAnswers;
         this.bots = bots;
@@ -111,7 +113,7 @@ class WebhookHandler {
             long startNanos, Instant receivedAt) {
         SignedFields fields = SignedUrl.fields(bot.id(), query);
         if (!SignedUrl.verify(bot, fields, query)) {
-            return notFound(request, null);
+            return notFound(request, bot);
         }
         // Every answer from here on, errors and redirects included, is one the bot's allowed pages may read.
         CorsPolicy.addAnswerHeaders(bot, request.headers().firstHeader(HttpHeaders.ORIGIN),
@@ -142,6 +144,10 @@ class WebhookHandler {
         AdmissionDecision verdict = admission.admit(bot, request.exchange().getRequest());
         if (verdict instanceof AdmissionDecision.Refused refused) {
             return respond(answers.refusedByAdmission(refused));
+        }
+        // A bot whose queue is full is refused now, not after its body is read and its command loaded.
+        if (!workers.hasRoom(bot.id())) {
+            return respond(answers.overloaded());
         }
         String ip = ((AdmissionDecision.Admitted) verdict).clientIp();
         return reader.body(request).flatMap(bytes -> {

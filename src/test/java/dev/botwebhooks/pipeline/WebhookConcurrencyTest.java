@@ -12,7 +12,7 @@ import reactor.test.StepVerifier;
 class WebhookConcurrencyTest {
 
     private final WebhookConcurrency concurrency = new WebhookConcurrency(
-            new PipelineProperties(1, 1, DataSize.ofMegabytes(1), 1, 2), new SimpleMeterRegistry());
+            new PipelineProperties(1, 1, 1, DataSize.ofMegabytes(1), 2), new SimpleMeterRegistry());
 
     @Test
     void answersOverloadedPastTheBoundAndAdmitsAgainOnceAWebhookIsAnswered() {
