@@ -26,11 +26,17 @@ public class ScriptWorkers implements DisposableBean {
     private final FairQueue queue;
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicInteger active = new AtomicInteger();
+    private final int maxRunningPerBot;
+    private final long maxQueueWaitNanos;
+    /** Recent mean time a run holds its worker, nanoseconds (an exponential moving average). */
+    private volatile long meanRunNanos;
 
     ScriptWorkers(PipelineProperties pipeline) {
         int workers = pipeline.workerThreads();
         // One worker more than a bot may hold: a bot that has nothing running always finds one free.
-        this.queue = new FairQueue(pipeline.queueCapacity(), pipeline.maxQueuedPerBot(), workers - 1);
+        this.maxRunningPerBot = Math.max(1, workers - 1);
+        this.queue = new FairQueue(pipeline.queueCapacity(), pipeline.maxQueuedPerBot(), maxRunningPerBot);
+        this.maxQueueWaitNanos = pipeline.maxQueueWait().toNanos();
         for (int i = 1; i <= workers; i++) {
             Thread thread = new Thread(null, this::work, "script-worker-" + i, pipeline.stackSize().toBytes());
             thread.setDaemon(true);
@@ -47,7 +53,7 @@ public class ScriptWorkers implements DisposableBean {
     public <T> Mono<T> run(long botId, Callable<T> task) {
         return Mono.create(sink -> {
             Job<T> job = new Job<>(botId, task, sink);
-            if (!queue.offer(job)) {
+            if (waitTooLong(botId) || !queue.offer(job)) {
                 sink.error(new Overloaded());
                 return;
             }
@@ -60,7 +66,21 @@ public class ScriptWorkers implements DisposableBean {
      * and before anything is loaded for it. {@link #run} still decides.
      */
     public boolean hasRoom(long botId) {
-        return queue.hasRoom(botId);
+        return !waitTooLong(botId) && queue.hasRoom(botId);
+    }
+
+    /**
+     * Whether a new run of {@code botId} would wait longer than {@code max-queue-wait}: the runs it queues
+     * behind, times the recent mean run, over the workers it may use. A queue bounded only by its length
+     * turns every accepted answer slow when runs are slow; this refuses instead.
+     */
+    private boolean waitTooLong(long botId) {
+        return maxQueueWaitNanos > 0 && queue.queued(botId) * meanRunNanos / maxRunningPerBot > maxQueueWaitNanos;
+    }
+
+    /** Recent mean time a run holds its worker. */
+    public java.time.Duration meanRun() {
+        return java.time.Duration.ofNanos(meanRunNanos);
     }
 
     private void work() {
@@ -68,9 +88,14 @@ public class ScriptWorkers implements DisposableBean {
             FairQueue.Run run;
             while ((run = queue.take()) != null) {
                 active.incrementAndGet();
+                long start = System.nanoTime();
                 try {
                     run.run();
                 } finally {
+                    long took = System.nanoTime() - start;
+                    // Racy by design: a lost update among workers only delays the average by one run.
+                    long mean = meanRunNanos;
+                    meanRunNanos = mean == 0 ? took : mean + (took - mean) / 16;
                     active.decrementAndGet();
                     queue.done(run);
                 }

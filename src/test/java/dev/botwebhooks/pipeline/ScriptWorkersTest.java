@@ -20,7 +20,7 @@ import static org.awaitility.Awaitility.await;
 class ScriptWorkersTest {
 
     private final ScriptWorkers workers = new ScriptWorkers(
-            new PipelineProperties(3, 4, 2, DataSize.ofMegabytes(1), 100));
+            new PipelineProperties(3, 4, 2, Duration.ZERO, DataSize.ofMegabytes(1), 100));
     private final CountDownLatch release = new CountDownLatch(1);
 
     @AfterEach
@@ -89,11 +89,39 @@ class ScriptWorkersTest {
     }
 
     @Test
+    void answers503WhenTheWaitARunWouldExpectIsOverTheBound() throws InterruptedException {
+        ScriptWorkers bounded = new ScriptWorkers(
+                new PipelineProperties(2, 100, 100, Duration.ofMillis(100), DataSize.ofMegabytes(1), 100));
+        try {
+            // The mean run becomes 60 ms; one worker for the bot: a third run queued would wait 120 ms.
+            bounded.run(1, () -> {
+                Thread.sleep(60);
+                return "slept";
+            }).block();
+            await().until(() -> bounded.meanRun().compareTo(Duration.ofMillis(60)) >= 0);
+            CountDownLatch hold = new CountDownLatch(1);
+            bounded.run(1, () -> hold.await(10, TimeUnit.SECONDS)).subscribe();
+            await().until(() -> bounded.active() == 1);
+            bounded.run(1, () -> "first queued").subscribe();
+            bounded.run(1, () -> "second queued").subscribe();
+            assertThat(bounded.inFlight(1)).isEqualTo(3);
+
+            bounded.run(1, () -> "third queued").as(StepVerifier::create).expectError(ScriptWorkers.Overloaded.class)
+                    .verify(Duration.ofSeconds(1));
+            assertThat(bounded.hasRoom(1)).isFalse();
+            assertThat(bounded.hasRoom(2)).as("another bot's queue is empty").isTrue();
+            hold.countDown();
+        } finally {
+            bounded.destroy();
+        }
+    }
+
+    @Test
     void derivesWorkersFromTheCoresWhenNoneAreConfigured() {
         int cores = Runtime.getRuntime().availableProcessors();
-        assertThat(new PipelineProperties(0, 1, 1, DataSize.ofMegabytes(1), 1).workerThreads())
+        assertThat(new PipelineProperties(0, 1, 1, Duration.ZERO, DataSize.ofMegabytes(1), 1).workerThreads())
                 .isEqualTo(Math.max(1, cores - 2) + 1);
-        assertThat(new PipelineProperties(5, 1, 1, DataSize.ofMegabytes(1), 1).workerThreads()).isEqualTo(5);
+        assertThat(new PipelineProperties(5, 1, 1, Duration.ZERO, DataSize.ofMegabytes(1), 1).workerThreads()).isEqualTo(5);
     }
 
     /**

@@ -34,11 +34,13 @@ class ShippedDefaultsEndToEndTest extends EndToEndTest {
     void oneBotAtSixtyFourConcurrentConnectionsGetsNoRefusal() {
         Bots.TestBot bot = bots.create("busy").command("/pay", "Bot.sendMessage('ok ' + JSON.parse(content).n)");
         URI url = bot.localUrl(Map.of("command", "/pay"));
+        warmUp(url);
         Map<String, Double> before = refusals();
 
         List<Integer> statuses = load(url, CONNECTIONS, CONNECTIONS * 8).join();
 
-        assertThat(statuses).hasSize(CONNECTIONS * 8).containsOnly(200);
+        assertThat(statuses).as("refusals %s, mean run %s", refusals(), workers.meanRun())
+                .hasSize(CONNECTIONS * 8).containsOnly(200);
         assertThat(refusals()).isEqualTo(before);
     }
 
@@ -49,6 +51,7 @@ class ShippedDefaultsEndToEndTest extends EndToEndTest {
         Bots.TestBot other = bots.create("other").command("/hi", "Bot.sendMessage('hi')");
         URI slow = flooding.localUrl(Map.of("command", "/slow"));
         URI hi = other.localUrl(Map.of("command", "/hi"));
+        warmUp(hi);
 
         CompletableFuture<List<Integer>> flood = load(slow, CONNECTIONS, CONNECTIONS);
         org.awaitility.Awaitility.await().until(() -> workers.inFlight(flooding.id()) >= CONNECTIONS / 2);
@@ -61,6 +64,13 @@ class ShippedDefaultsEndToEndTest extends EndToEndTest {
         assertThat(flood.join()).hasSize(CONNECTIONS).containsOnly(200);
         assertThat(floodStillInFlight).as("the flood's runs still waiting when the other bot was answered").isPositive();
         assertThat(waited).isLessThan(Duration.ofSeconds(1));
+    }
+
+    /** A provider's first calls, one at a time: they run while the code is still being compiled. */
+    private void warmUp(URI url) {
+        for (int i = 0; i < 50; i++) {
+            http.post().uri(url).bodyValue("{\"n\":" + i + "}").exchange().expectStatus().isOk();
+        }
     }
 
     /** {@code requests} POSTs over {@code connections} connections at once; their statuses. */
