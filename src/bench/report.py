@@ -122,8 +122,8 @@ if "result" in g and "property_n" in g:
           f"({(ok - n) / ok if ok else 0:.1%}); runs still in flight when wrk stopped may add up to "
           f"{env('BENCH_COUNTER_CONNECTIONS')} increments no answer was counted for.")
 
-print(f"\nService arguments: `{env('BENCH_SERVICE_ARGS')}`; (f)'s service: none but `--server.port` and "
-      f"`--webhooks.admin-token`.")
+print(f"\nService arguments: `{env('BENCH_SERVICE_ARGS') or 'none (shipped defaults)'}`; (f)'s service: none but "
+      f"`--server.port` and `--webhooks.admin-token`.")
 print(f"\nService RSS: max {int(max_rss_kb) // 1024} MB under load; {int(rss_before_kb) // 1024} MB before (d), "
       f"{int(rss_after_kb) // 1024} MB after (d).")
 

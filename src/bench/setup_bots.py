@@ -1,5 +1,5 @@
 """The benchmark's admin API steps, as a user would take them. BASE ADMIN_TOKEN OUT then:
-  relaxed    bots of scenarios (b), (c), (e) and (g), with a generous rate limit; writes the URL files wrk reads
+  relaxed    bots of scenarios (b), (c), (e) and (g); writes the URL files wrk reads
   defaults   the one bot of scenario (f), with the shipped settings; writes urls-defaults.txt
   counter    prints the value of (g)'s shared property n (0 when it was never written)
 """
@@ -20,14 +20,10 @@ def call(method, path, token, body=None):
         return json.loads(text) if text else None
 
 
-def bot(name, commands, generous=True):
+def bot(name, commands):
     created = call("POST", "/api/v1/bots", admin_token, {"name": name})
     for command, code in commands.items():
         call("POST", f"/api/v1/bots/{created['id']}/commands", created["api_key"], {"name": command, "code": code})
-    if generous:
-        # The relaxed scenarios measure capacity, not the limiter.
-        call("PATCH", f"/api/v1/bots/{created['id']}", created["api_key"],
-             {"rate_limit": {"per_second": 1000000, "burst": 1000000}})
     return created
 
 
@@ -64,7 +60,7 @@ def relaxed():
 
 
 def defaults():
-    shipped = bot("bench-defaults", {"/trivial": "Bot.sendMessage('ok')"}, generous=False)
+    shipped = bot("bench-defaults", {"/trivial": "Bot.sendMessage('ok')"})
     with open(f"{out}/urls-defaults.txt", "w") as f:
         f.write(url(shipped, {"command": "/trivial"}) + "\n")
 

@@ -2,6 +2,8 @@ package dev.botwebhooks.admin;
 
 import dev.botwebhooks.bot.BotRepository;
 import dev.botwebhooks.call.CallRepository;
+import dev.botwebhooks.pipeline.ScriptWorkers;
+import dev.botwebhooks.pipeline.WebhookConcurrency;
 import dev.botwebhooks.run.CommandRunner;
 import dev.botwebhooks.run.CommitHook;
 import dev.botwebhooks.run.RunResult;
@@ -27,15 +29,17 @@ class CallReplayHandler {
     private final BotRepository bots;
     private final CallReplay requests;
     private final CommandRunner runner;
+    private final WebhookConcurrency concurrency;
     private final Clock clock;
 
     CallReplayHandler(AdminAuthentication auth, CallRepository calls, BotRepository bots, CallReplay requests,
-            CommandRunner runner, Clock clock) {
+            CommandRunner runner, WebhookConcurrency concurrency, Clock clock) {
         this.auth = auth;
         this.calls = calls;
         this.bots = bots;
         this.requests = requests;
         this.runner = runner;
+        this.concurrency = concurrency;
         this.clock = clock;
     }
 
@@ -55,7 +59,9 @@ class CallReplayHandler {
                     }
                     RunRequest run = requests.rebuild(found.getT2(), found.getT1(), clock.instant());
                     CommitHook link = result -> calls.markReplay(result.callId(), callId);
-                    return runner.run(run, link);
+                    // A replay counts against the same bound as a webhook: it runs the same way.
+                    return concurrency.admit(() -> runner.run(run, link)).onErrorResume(ScriptWorkers.Overloaded.class,
+                            overloaded -> Mono.just(new RunResult.Overloaded()));
                 })
                 .flatMap(result -> {
                     if (result instanceof RunResult.Logged logged) {

@@ -23,8 +23,9 @@ import java.util.List;
 
 /**
  * Decides whether a verified webhook call may run, cheapest refusal first: the bot's IP
- * allowlist (403), the ban filter across all bots (429), the bot's rate limit (429). CPU and
- * memory only, so it runs on the Netty thread.
+ * allowlist (403), the ban filter across all bots (429), the bot's own rate limit if it names one
+ * (429). Bad requests count toward a ban through {@link #strike}. CPU and memory only, so it runs on
+ * the Netty thread.
  */
 @Component
 public class Admission {
@@ -36,9 +37,7 @@ public class Admission {
     private final IpRanges globalBanExempt;
     private final BanFilter banFilter;
     private final RateLimiter rateLimiter;
-    private final RateLimiter.RateLimit defaultRateLimit;
     private final Rejections rejections;
-    /** Keyed by the settings object itself (weak keys compare by identity): a changed bot gets a new one. */
 
     @Autowired
     Admission(AdmissionProperties properties, CacheProperties cache, Rejections rejections) {
@@ -51,7 +50,6 @@ public class Admission {
         this.banFilter = new BanFilter(admission.banThreshold(), admission.banWindow(), admission.banDuration(),
                 admission.maxTrackedIps(), time);
         this.rateLimiter = new RateLimiter(cache.maxBots(), time);
-        this.defaultRateLimit = new RateLimiter.RateLimit(admission.rateLimit().perSecond(), admission.rateLimit().burst());
         this.rejections = rejections;
     }
 
@@ -68,22 +66,38 @@ public class Admission {
                 return refused(429, Rejection.BANNED, "too many requests from this address", banned);
             }
         }
-        long wait = rateLimiter.waitNanos(bot.id(), policy.rateLimit());
+        long wait = policy.rateLimit() == null ? 0 : rateLimiter.waitNanos(bot.id(), policy.rateLimit());
         if (wait > 0) {
             return refused(429, Rejection.RATE_LIMITED, "rate limit of this bot exceeded", wait);
         }
         return new AdmissionDecision.Admitted(client == null ? null : client.toCanonicalString());
     }
 
+    /**
+     * Counts a request a legitimate caller does not make (bad signature, unknown bot, malformed, expired, wrong
+     * method, invalid provider signature) toward banning its address; {@code bot} is null when none was found.
+     */
+    public void strike(Bot bot, ServerHttpRequest request) {
+        IPAddress client = clientIps.resolve(socketAddress(request),
+                headers(request, "Forwarded"), headers(request, "X-Forwarded-For"));
+        if (client == null || globalBanExempt.contains(client)) {
+            return;
+        }
+        if (bot != null && policy(bot).banExempt().contains(client)) {
+            return;
+        }
+        banFilter.strike(client.toCanonicalString());
+    }
+
     private BotPolicy policy(Bot bot) {
         BotSetting.Parsed<BotPolicy> policy = bot.settings().get(BotPolicy.SETTING);
         if (policy instanceof BotSetting.Parsed.Valid<BotPolicy> valid) {
-            return valid.value().orDefault(defaultRateLimit);
+            return valid.value();
         }
         // The admin API validates settings, so this is a stored value from elsewhere: fail closed.
         log.error("bot {} has unreadable admission settings ({}); refusing its webhooks", bot.id(),
                 ((BotSetting.Parsed.Invalid<BotPolicy>) policy).reason());
-        return new BotPolicy(true, IpRanges.NONE, IpRanges.NONE, defaultRateLimit);
+        return new BotPolicy(true, IpRanges.NONE, IpRanges.NONE, null);
     }
 
     private AdmissionDecision refused(int status, Rejection reason, String message, long waitNanos) {

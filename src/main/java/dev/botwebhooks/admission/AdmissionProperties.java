@@ -11,11 +11,11 @@ import java.util.List;
  *
  * @param trustedProxies  CIDRs whose X-Forwarded-For / Forwarded headers are believed
  * @param banExemptIps    addresses and CIDRs the ban filter never bans, for every bot
- * @param banThreshold    requests one address may send in {@code banWindow} (all bots together)
+ * @param banThreshold    bad requests (bad signature, unknown bot, malformed, expired...) one address may send in
+ *                        {@code banWindow}, to all bots together; answered requests never count
  * @param banWindow       the window {@code banThreshold} counts in
  * @param banDuration     how long an address that went over is refused with 429
  * @param maxTrackedIps   addresses the ban filter remembers (least recently seen are forgotten)
- * @param rateLimit       a bot's token bucket when its settings name none
  */
 @ConfigurationProperties("webhooks.admission")
 public record AdmissionProperties(
@@ -24,13 +24,5 @@ public record AdmissionProperties(
         @DefaultValue("1000") long banThreshold,
         @DefaultValue("10s") Duration banWindow,
         @DefaultValue("60s") Duration banDuration,
-        @DefaultValue("100000") long maxTrackedIps,
-        @DefaultValue RateLimit rateLimit) {
-
-    /**
-     * @param perSecond tokens added per second (requests per second sustained)
-     * @param burst     bucket size (requests at once)
-     */
-    public record RateLimit(@DefaultValue("100") double perSecond, @DefaultValue("200") long burst) {
-    }
+        @DefaultValue("100000") long maxTrackedIps) {
 }

@@ -8,9 +8,11 @@ import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
 
 /**
- * The original's "ban filter": an address that sends more than {@code threshold} requests in
- * {@code window}, to all bots together, is refused for {@code banDuration}. Addresses are
- * remembered in a bounded cache, so a spray of spoofed sources costs memory only up to its size.
+ * The original's "ban filter": an address that makes more than {@code threshold} bad requests in
+ * {@code window}, to all bots together, is refused for {@code banDuration}. Only what a legitimate caller
+ * does not do counts ({@link #strike}): a provider sending thousands of good requests a second from one
+ * address is never banned. Addresses are remembered in a bounded cache, so a spray of spoofed sources
+ * costs memory only up to its size.
  */
 final class BanFilter {
 
@@ -19,6 +21,7 @@ final class BanFilter {
     private final long banNanos;
     private final TimeMeter time;
     private final Cache<String, Address> addresses;
+
 
     BanFilter(long threshold, Duration window, Duration banDuration, long maxTracked, TimeMeter time) {
         this.threshold = threshold;
@@ -31,13 +34,19 @@ final class BanFilter {
                 .build();
     }
 
-    /** Counts one request from {@code address}; the nanoseconds it must still wait, or 0 when it may pass. */
+    /** The nanoseconds {@code address} is still banned for, or 0 when it may pass; counts nothing. */
     long banNanos(String address) {
+        Address state = addresses.getIfPresent(address);
+        return state == null ? 0 : state.bannedFor(time.currentTimeNanos());
+    }
+
+    /** Counts one bad request from {@code address}; one over the threshold bans it. */
+    void strike(String address) {
         Address state = addresses.get(address, key -> new Address(Bucket.builder()
                 .addLimit(limit -> limit.capacity(threshold).refillIntervally(threshold, window))
                 .withCustomTimePrecision(time)
                 .build()));
-        return state.admit(time.currentTimeNanos(), banNanos);
+        state.strike(time.currentTimeNanos(), banNanos);
     }
 
     private static final class Address {
@@ -50,17 +59,16 @@ final class BanFilter {
             this.requests = requests;
         }
 
-        long admit(long now, long banNanos) {
-            if (banned && bannedUntil - now > 0) {
-                return bannedUntil - now;
-            }
-            if (requests.tryConsume(1)) {
-                banned = false;
-                return 0;
+        long bannedFor(long now) {
+            return banned && bannedUntil - now > 0 ? bannedUntil - now : 0;
+        }
+
+        void strike(long now, long banNanos) {
+            if (bannedFor(now) > 0 || requests.tryConsume(1)) {
+                return;
             }
             bannedUntil = now + banNanos;
             banned = true;
-            return banNanos;
         }
     }
 }

@@ -11,7 +11,8 @@ import java.util.List;
  * per loaded bot. They were validated by the admin API; one that does not parse fails closed.
  *
  * @param restricted whether {@code allowed} limits the callers; false when the bot has no allowlist
- * @param rateLimit  null when the bot names none: the configured default applies
+ * @param rateLimit  null when the bot names none: it is not rate limited (the worker queues and the bound on
+ *                   webhooks in flight protect the service's capacity)
  */
 record BotPolicy(boolean restricted, IpRanges allowed, IpRanges banExempt, RateLimiter.RateLimit rateLimit) {
 
@@ -22,10 +23,6 @@ record BotPolicy(boolean restricted, IpRanges allowed, IpRanges banExempt, RateL
         boolean restricted = allowlist != null && allowlist.isArray() && !allowlist.isEmpty();
         return new BotPolicy(restricted, ranges(allowlist), ranges(settings.get("ban_exempt_ips")),
                 rateLimit(settings.get("rate_limit")));
-    }
-
-    BotPolicy orDefault(RateLimiter.RateLimit defaultRateLimit) {
-        return rateLimit != null ? this : new BotPolicy(restricted, allowed, banExempt, defaultRateLimit);
     }
 
     /** Throws {@link IllegalArgumentException} for an entry that is not an address or CIDR block. */

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import reactor.netty.NettyPipeline;
 
 /**
- * Applies {@code webhooks.ingress.*} timeouts to the Reactor Netty server. The request-line and
+ * Applies {@code webhooks.ingress.*} timeouts and the connection bound to the Reactor Netty server. The request-line and
  * header limits go through Spring Boot's own {@code server.*} keys (application.yaml maps them from
  * ours): Boot sets Netty's request decoder after every customizer, so a decoder set here is lost.
  */
@@ -17,6 +17,7 @@ class IngressConfiguration {
     @Bean
     NettyServerCustomizer ingressLimits(IngressProperties ingress, Rejections rejections) {
         long headerDeadlineMillis = ingress.headerTimeout().toMillis();
+        ConnectionLimit connections = new ConnectionLimit(ingress.maxConnections(), rejections);
         return server -> server
                 .readTimeout(ingress.readTimeout())
                 .requestTimeout(ingress.requestTimeout())
@@ -30,6 +31,7 @@ class IngressConfiguration {
                     } else {
                         channel.pipeline().addLast(HeaderDeadline.NAME, deadline);
                     }
+                    connections.attach(channel);
                 });
     }
 }

@@ -16,6 +16,7 @@ import java.time.Duration;
  *                              next request's headers are in; a client that trickles bytes is disconnected
  * @param readTimeout           longest pause between two reads of a request body
  * @param requestTimeout        longest time to read a whole request body
+ * @param maxConnections        open connections; one more is answered 503 with Retry-After at once and closed
  */
 @ConfigurationProperties("webhooks.ingress")
 public record IngressProperties(
@@ -24,5 +25,6 @@ public record IngressProperties(
         @DefaultValue("16KB") DataSize maxHeaderSize,
         @DefaultValue("10s") Duration headerTimeout,
         @DefaultValue("10s") Duration readTimeout,
-        @DefaultValue("30s") Duration requestTimeout) {
+        @DefaultValue("30s") Duration requestTimeout,
+        @DefaultValue("1024") int maxConnections) {
 }

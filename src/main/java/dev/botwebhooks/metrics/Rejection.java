@@ -26,6 +26,8 @@ public enum Rejection {
     INVALID_PROVIDER_SIGNATURE,
     /** A chat app's link preview or a HEAD request: answered with a small page, the command not run. */
     LINK_PREVIEW,
+    /** A connection past webhooks.ingress.max-connections: answered 503 with Retry-After and closed. */
+    TOO_MANY_CONNECTIONS,
     /** A CORS preflight from an origin, method or header the bot's cors setting does not allow. */
     CORS_REFUSED;
 

@@ -2,7 +2,6 @@ package dev.botwebhooks.run;
 
 import dev.botwebhooks.logging.ThrottledLog;
 import dev.botwebhooks.pipeline.ScriptWorkers;
-import dev.botwebhooks.pipeline.WebhookConcurrency;
 import dev.botwebhooks.script.ScriptFailure;
 import dev.botwebhooks.script.ScriptOutcome;
 import org.slf4j.LoggerFactory;
@@ -30,15 +29,12 @@ public class CommandRunner {
     private final RunLoader loader;
     private final ScriptExecution execution;
     private final RunRecorder recorder;
-    private final WebhookConcurrency concurrency;
     private final int maxReruns;
 
-    CommandRunner(RunLoader loader, ScriptExecution execution, RunRecorder recorder, WebhookConcurrency concurrency,
-            CommitProperties commit) {
+    CommandRunner(RunLoader loader, ScriptExecution execution, RunRecorder recorder, CommitProperties commit) {
         this.loader = loader;
         this.execution = execution;
         this.recorder = recorder;
-        this.concurrency = concurrency;
         this.maxReruns = commit.maxReruns();
     }
 
@@ -47,10 +43,12 @@ public class CommandRunner {
         return run(request, CommitHook.NONE);
     }
 
-    /** As {@link #run(RunRequest)}, with {@code hook} inside the transaction that commits the run. */
+    /**
+     * As {@link #run(RunRequest)}, with {@code hook} inside the transaction that commits the run. The caller
+     * holds a {@code pipeline.WebhookConcurrency} permit, taken before anything was looked up.
+     */
     public Mono<RunResult> run(RunRequest request, CommitHook hook) {
-        return concurrency.admit(() -> start(request, hook, false))
-                .onErrorResume(ScriptWorkers.Overloaded.class, overloaded -> Mono.just(new RunResult.Overloaded()));
+        return start(request, hook, false);
     }
 
     /**

@@ -48,7 +48,7 @@ class ScriptExecution {
 
     /**
      * The script's outcome and the properties it read (which its commit checks are unchanged). Errors with
-     * {@link ScriptWorkers.Overloaded} when the workers, or the bot's share of them, are full.
+     * {@link ScriptWorkers.Overloaded} when the worker queue, or the bot's share of it, is full.
      */
     Mono<Executed> execute(RunRequest request, RunLoader.Loaded.Found loaded) {
         BotUser user = loaded.user();

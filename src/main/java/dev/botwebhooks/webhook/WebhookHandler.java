@@ -8,6 +8,8 @@ import dev.botwebhooks.cors.CorsPolicy;
 import dev.botwebhooks.ingress.IngressProperties;
 import dev.botwebhooks.logging.ThrottledLog;
 import dev.botwebhooks.metrics.Rejection;
+import dev.botwebhooks.pipeline.ScriptWorkers;
+import dev.botwebhooks.pipeline.WebhookConcurrency;
 import dev.botwebhooks.preview.LinkPreviews;
 import dev.botwebhooks.run.Answer;
 import dev.botwebhooks.run.CallContext;
@@ -46,13 +48,17 @@ class WebhookHandler {
     private final WebhookAnswers answers;
     private final LinkPreviews previews;
     private final LinkPreviewAnswers previewAnswers;
+    private final WebhookConcurrency concurrency;
+    private final ScriptWorkers workers;
     private final WebhookRequestReader reader;
     private final String publicBaseUrl;
     private final Clock clock;
 
     WebhookHandler(BotDirectory bots, Admission admission, ProviderGate gate, WebhookAnswers answers,
-            LinkPreviews previews, LinkPreviewAnswers previewAnswers, JsonMapper json, IngressProperties ingress,
-            UrlProperties urls, Clock clock) {
+            LinkPreviews previews, LinkPreviewAnswers previewAnswers, WebhookConcurrency concurrency, ScriptWorkers workers, JsonMapper json,
+            IngressProperties ingress, UrlProperties urls, Clock clock) {
+        this.concurrency = concurrency;
+        this.workers = workers;
         this.previews = previews;
         this.previewAnswers = previewAnswers;
         this.bots = bots;
@@ -73,28 +79,32 @@ class WebhookHandler {
         }
         Optional<Long> botId = SignedUrl.parseLong(request.pathVariable("botId"));
         if (botId.isEmpty()) {
-            return notFound();
+            return notFound(request, null);
         }
         MultiValueMap<String, String> query = request.queryParams();
         String repeated = SignedUrl.repeatedParameter(query);
         if (repeated != null) {
-            return badRequest("parameter " + repeated + " is given more than once");
+            return badRequest(request, null, "parameter " + repeated + " is given more than once");
         }
-        return bots.find(botId.get())
-                .flatMap(bot -> bot.isPresent() ? verified(request, bot.get(), query, startNanos, receivedAt) : notFound())
+        // The bound on webhooks in flight comes first: past it, the answer costs no lookup and no database call.
+        return concurrency.admit(() -> bots.find(botId.get())
+                .flatMap(bot -> bot.isPresent() ? verified(request, bot.get(), query, startNanos, receivedAt)
+                        : notFound(request, null))
                 .onErrorResume(WebhookRequestReader.BodyTooLarge.class, tooLarge ->
                         respond(answers.refuse(Rejection.BODY_TOO_LARGE, 413, "body too large")))
                 // Closed after the answer: the rest of a trickled body is not worth waiting for.
                 .onErrorResume(WebhookRequestReader.BodyTooSlow.class, tooSlow -> respond(answers
                         .refuse(Rejection.SLOW_CLIENT, 408, "the request body came too slowly")
                         .withHeader(HttpHeaders.CONNECTION, "close")))
-                .onErrorResume(error -> {
+                .onErrorResume(error -> !(error instanceof ScriptWorkers.Overloaded), error -> {
                     failures.error("webhook for bot {} failed", error, botId.get());
                     return respond(answers.unavailable());
-                });
+                }))
+                .onErrorResume(ScriptWorkers.Overloaded.class, overloaded -> respond(answers.overloaded()));
     }
 
     Mono<ServerResponse> methodNotAllowed(ServerRequest request) {
+        admission.strike(null, request.exchange().getRequest());
         return respond(answers.refuse(Rejection.METHOD_NOT_ALLOWED, 405, "method not allowed")
                 .withHeader(HttpHeaders.ALLOW, "GET, POST, HEAD"));
     }
@@ -103,25 +113,26 @@ class WebhookHandler {
             long startNanos, Instant receivedAt) {
         SignedFields fields = SignedUrl.fields(bot.id(), query);
         if (!SignedUrl.verify(bot, fields, query)) {
-            return notFound();
+            return notFound(request, bot);
         }
         // Every answer from here on, errors and redirects included, is one the bot's allowed pages may read.
         CorsPolicy.addAnswerHeaders(bot, request.headers().firstHeader(HttpHeaders.ORIGIN),
                 request.exchange().getResponse().getHeaders());
         // Signed by us, so these parse unless the URL was made by hand with the bot's secret.
         if (fields.command() == null || fields.command().isBlank()) {
-            return badRequest("command is missing");
+            return badRequest(request, bot, "command is missing");
         }
         Optional<Long> userId = fields.userId() == null ? Optional.empty() : SignedUrl.parseLong(fields.userId());
         if (fields.userId() != null && userId.isEmpty()) {
-            return badRequest("user_id must be a number");
+            return badRequest(request, bot, "user_id must be a number");
         }
         if (fields.exp() != null) {
             Optional<Long> exp = SignedUrl.parseLong(fields.exp());
             if (exp.isEmpty()) {
-                return badRequest("exp must be unix seconds");
+                return badRequest(request, bot, "exp must be unix seconds");
             }
             if (receivedAt.getEpochSecond() >= exp.get()) {
+                admission.strike(bot, request.exchange().getRequest());
                 return respond(answers.refuse(Rejection.EXPIRED, 410, "this webhook URL has expired"));
             }
         }
@@ -134,6 +145,10 @@ class WebhookHandler {
         if (verdict instanceof AdmissionDecision.Refused refused) {
             return respond(answers.refusedByAdmission(refused));
         }
+        // A bot whose queue is full is refused now, not after its body is read and its command loaded.
+        if (!workers.hasRoom(bot.id())) {
+            return respond(answers.overloaded());
+        }
         String ip = ((AdmissionDecision.Admitted) verdict).clientIp();
         return reader.body(request).flatMap(bytes -> {
             String body = bytes.length == 0 ? null : new String(bytes, StandardCharsets.UTF_8);
@@ -145,6 +160,11 @@ class WebhookHandler {
             RunRequest run = new RunRequest(bot, fields.command(), userId.orElse(null), content,
                     reader.options(request, url, ip, body, fields), fields.redirectTo(), call);
             return gate.run(run, request.headers().asHttpHeaders(), bytes);
+        }).doOnNext(answer -> {
+            // The gate's only 401: a provider signature that does not verify.
+            if (answer.status() == 401) {
+                admission.strike(bot, request.exchange().getRequest());
+            }
         }).flatMap(this::respond);
     }
 
@@ -158,12 +178,17 @@ class WebhookHandler {
                 + (request.uri().getRawQuery() == null ? "" : "?" + request.uri().getRawQuery());
     }
 
-    /** One answer for an unknown bot and a bad signature, so a caller cannot tell which it was. */
-    private Mono<ServerResponse> notFound() {
+    /**
+     * One answer for an unknown bot and a bad signature, so a caller cannot tell which it was. Like every
+     * answer to a request that a legitimate caller does not make, it counts toward banning the address.
+     */
+    private Mono<ServerResponse> notFound(ServerRequest request, Bot bot) {
+        admission.strike(bot, request.exchange().getRequest());
         return respond(answers.refuse(Rejection.BAD_SIGNATURE, 404, "not found"));
     }
 
-    private Mono<ServerResponse> badRequest(String reason) {
+    private Mono<ServerResponse> badRequest(ServerRequest request, Bot bot, String reason) {
+        admission.strike(bot, request.exchange().getRequest());
         return respond(answers.refuse(Rejection.MALFORMED, 400, reason));
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** DESIGN.md flow step 3 over HTTP: allowlist 403, ban filter 429, rate limit 429, each counted. */
+/** Admission over HTTP, after the URL signature: allowlist 403, ban filter 429, rate limit 429, each counted. */
 class AdmissionEndToEndTest extends TightLimitsEndToEndTest {
 
     @Test
@@ -44,7 +44,7 @@ class AdmissionEndToEndTest extends TightLimitsEndToEndTest {
     }
 
     @Test
-    void anAddressOverTheBanThresholdGets429WithRetryAfterOnEveryBot() {
+    void anAddressOverTheBanThresholdOfBadRequestsGets429WithRetryAfterOnEveryBot() {
         Bots.TestBot first = bots.create("ban-a").command("/pay", "Bot.sendMessage('paid')");
         Bots.TestBot second = bots.create("ban-b").command("/pay", "Bot.sendMessage('paid')");
         URI firstUrl = first.localUrl(Map.of("command", "/pay"));
@@ -52,9 +52,18 @@ class AdmissionEndToEndTest extends TightLimitsEndToEndTest {
         String address = "192.0.2.55";
         double before = rejections("banned");
 
-        for (int i = 0; i < BAN_THRESHOLD; i++) {
-            answer(i % 2 == 0 ? firstUrl : secondUrl, address).expectStatus().isOk();
-        }
+        answer(tampered(firstUrl), address).expectStatus().isNotFound();
+        answer(URI.create(baseUrl + "/v1/bots/999999999/new-webhook?command=%2Fpay&sig=AAAA"), address)
+                .expectStatus().isNotFound();
+        http.put().uri(secondUrl).header("X-Forwarded-For", address).exchange()
+                .expectStatus().isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
+        answer(URI.create(firstUrl + "&command=%2Fpay"), address).expectStatus().isBadRequest();
+        // Four bad requests: under the threshold of five.
+        answer(firstUrl, address).expectStatus().isOk();
+
+        answer(tampered(secondUrl), address).expectStatus().isNotFound();
+        // The sixth bad request, which bans the address, is answered as usual.
+        answer(tampered(secondUrl), address).expectStatus().isNotFound();
         answer(firstUrl, address).expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
                 .expectHeader().valueEquals("Retry-After", "60");
         answer(secondUrl, address).expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
@@ -65,15 +74,53 @@ class AdmissionEndToEndTest extends TightLimitsEndToEndTest {
     }
 
     @Test
+    void answeredRequestsNeverCountTowardABanHoweverMany() {
+        Bots.TestBot busy = bots.create("busy").command("/pay", "Bot.sendMessage('paid')");
+        Bots.TestBot limited = bots.create("limited-busy").command("/pay", "Bot.sendMessage('paid')");
+        limited.send("PATCH", "", Map.of("rate_limit", Map.of("per_second", 0.001, "burst", 1))).expectStatus().isOk();
+        URI url = busy.localUrl(Map.of("command", "/pay"));
+        URI limitedUrl = limited.localUrl(Map.of("command", "/pay"));
+        String address = "192.0.2.60";
+        double before = rejections("banned");
+
+        for (int i = 0; i < BAN_THRESHOLD * 10; i++) {
+            answer(url, address).expectStatus().isOk();
+        }
+        answer(limitedUrl, address).expectStatus().isOk();
+        for (int i = 0; i < BAN_THRESHOLD * 2; i++) {
+            answer(limitedUrl, address).expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                    .expectBody().jsonPath("$.error").isEqualTo("rate limit of this bot exceeded");
+        }
+        answer(url, address).expectStatus().isOk();
+
+        assertThat(rejections("banned") - before).isZero();
+    }
+
+    @Test
     void addressesOnTheBotsOrTheGlobalWhiteListAreNeverBanned() {
         Bots.TestBot bot = bots.create("exempt").command("/pay", "Bot.sendMessage('paid')");
         bot.send("PATCH", "", Map.of("ban_exempt_ips", List.of("192.0.2.77"))).expectStatus().isOk();
         URI url = bot.localUrl(Map.of("command", "/pay"));
 
         for (int i = 0; i < BAN_THRESHOLD * 2; i++) {
-            answer(url, "192.0.2.77").expectStatus().isOk();
-            answer(url, GLOBALLY_EXEMPT).expectStatus().isOk();
+            answer(tampered(url), "192.0.2.77").expectStatus().isNotFound();
+            answer(tampered(url), GLOBALLY_EXEMPT).expectStatus().isNotFound();
         }
+        answer(url, "192.0.2.77").expectStatus().isOk();
+        answer(url, GLOBALLY_EXEMPT).expectStatus().isOk();
+    }
+
+    @Test
+    void aBotWithoutARateLimitOfItsOwnIsNotRateLimited() {
+        Bots.TestBot bot = bots.create("unlimited").command("/pay", "Bot.sendMessage('paid')");
+        URI url = bot.localUrl(Map.of("command", "/pay"));
+        double before = rejections("rate_limited");
+
+        // More than the 200-request burst that bots got by default before.
+        for (int i = 0; i < 250; i++) {
+            answer(url, "192.0.2.61").expectStatus().isOk();
+        }
+        assertThat(rejections("rate_limited") - before).isZero();
     }
 
     @Test
@@ -103,6 +150,11 @@ class AdmissionEndToEndTest extends TightLimitsEndToEndTest {
         }
         bot.send("PATCH", "", Map.of("ban_exempt_ips", List.of("2001:db8::/48", "::ffff:192.0.2.1", "192.0.2.0/24")))
                 .expectStatus().isOk();
+    }
+
+    /** {@code url} with its signature broken. */
+    private static URI tampered(URI url) {
+        return URI.create(url.toString().replace("command=", "command=x"));
     }
 
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec answer(URI url, String client) {

@@ -12,10 +12,12 @@ class BanFilterTest {
     private final BanFilter filter = new BanFilter(3, Duration.ofSeconds(10), Duration.ofSeconds(60), 1000, time);
 
     @Test
-    void anAddressOverTheThresholdIsBannedForTheBanDurationThenAdmittedAgain() {
+    void anAddressOverTheThresholdOfBadRequestsIsBannedForTheBanDurationThenAdmittedAgain() {
         for (int i = 0; i < 3; i++) {
+            filter.strike("203.0.113.1");
             assertThat(filter.banNanos("203.0.113.1")).isZero();
         }
+        filter.strike("203.0.113.1");
         assertThat(filter.banNanos("203.0.113.1")).isEqualTo(Duration.ofSeconds(60).toNanos());
         assertThat(filter.banNanos("203.0.113.2")).as("other addresses").isZero();
 
@@ -27,11 +29,19 @@ class BanFilterTest {
     }
 
     @Test
+    void lookingAnAddressUpNeverCountsTowardItsBan() {
+        for (int i = 0; i < 10_000; i++) {
+            assertThat(filter.banNanos("203.0.113.1")).isZero();
+        }
+    }
+
+    @Test
     void theCountStartsAfreshEachWindow() {
         for (int round = 0; round < 5; round++) {
             for (int i = 0; i < 3; i++) {
-                assertThat(filter.banNanos("203.0.113.1")).isZero();
+                filter.strike("203.0.113.1");
             }
+            assertThat(filter.banNanos("203.0.113.1")).isZero();
             time.advance(Duration.ofSeconds(10));
         }
     }

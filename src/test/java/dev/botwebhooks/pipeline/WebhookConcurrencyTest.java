@@ -7,12 +7,14 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
+import java.time.Duration;
+
 
 /** Two webhooks may wait at once; the third is refused at once, and a finished one frees its place. */
 class WebhookConcurrencyTest {
 
     private final WebhookConcurrency concurrency = new WebhookConcurrency(
-            new PipelineProperties(1, 1, DataSize.ofMegabytes(1), 1, 2), new SimpleMeterRegistry());
+            new PipelineProperties(1, 1, 1, Duration.ZERO, DataSize.ofMegabytes(1), 2), new SimpleMeterRegistry());
 
     @Test
     void answersOverloadedPastTheBoundAndAdmitsAgainOnceAWebhookIsAnswered() {

@@ -6,7 +6,6 @@ import dev.botwebhooks.support.Bots;
 import dev.botwebhooks.support.EndToEndTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -23,7 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Concurrent runs of one bot that read-modify-write a property, the way Bots.Business bots count, lose no
  * update: a run whose read went stale before its commit runs again.
  */
-@TestPropertySource(properties = {"webhooks.admission.ban-exempt-ips=127.0.0.1", "webhooks.pipeline.max-in-flight-per-bot=16"})
 class SerializableRunsTest extends EndToEndTest {
 
     private static final int CLIENTS = 16;
