@@ -66,7 +66,7 @@ class DashboardMetricsTest extends EndToEndTest {
     }
 
     private Set<String> exportedMetricNames() {
-        String text = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+        String text = management.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         Set<String> names = new TreeSet<>();
         for (String line : text.split("\n")) {
