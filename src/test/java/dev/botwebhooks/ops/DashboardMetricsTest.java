@@ -3,6 +3,7 @@ package dev.botwebhooks.ops;
 import dev.botwebhooks.support.Bots;
 import dev.botwebhooks.support.EndToEndTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,8 +33,8 @@ class DashboardMetricsTest extends EndToEndTest {
 
     @Test
     void everyMetricThatADashboardQueryNamesIsExported() throws IOException {
-        driveTraffic();
-        Set<String> exported = exportedMetricNames();
+        driveTraffic(bots, http, baseUrl);
+        Set<String> exported = exportedMetricNames(management);
 
         Set<String> named = new TreeSet<>();
         try (Stream<Path> files = Files.list(DASHBOARDS)) {
@@ -56,7 +57,8 @@ class DashboardMetricsTest extends EndToEndTest {
                 .containsExactly("webhook_requests_seconds_count");
     }
 
-    private void driveTraffic() {
+    /** Requests that make the service register its lazily created meters (script runs, 404s, 503s). */
+    static void driveTraffic(Bots bots, WebTestClient http, String baseUrl) {
         Bots.TestBot bot = bots.create("dashboards").command("/ok", "Bot.sendMessage('ok')")
                 .command("/fail", "throw new Error('x')");
         http.get().uri(bot.localUrl(Map.of("command", "/ok"))).exchange().expectStatus().isOk();
@@ -65,7 +67,8 @@ class DashboardMetricsTest extends EndToEndTest {
                 .exchange().expectStatus().isNotFound();
     }
 
-    private Set<String> exportedMetricNames() {
+    /** The metric names at /actuator/prometheus on the management port. */
+    static Set<String> exportedMetricNames(WebTestClient management) {
         String text = management.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         Set<String> names = new TreeSet<>();
