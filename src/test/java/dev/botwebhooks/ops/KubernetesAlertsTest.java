@@ -3,6 +3,7 @@ package dev.botwebhooks.ops;
 import dev.botwebhooks.support.EndToEndTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.test.context.TestPropertySource;
 import org.yaml.snakeyaml.Yaml;
 
 import java.io.File;
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * .ci/run installs it) and unit-tested with the cases in src/test/resources/alerts, and every metric
  * they name exported by the running service (or by kube-state-metrics).
  */
+@TestPropertySource(properties = "webhooks.metrics.per-bot-max-bots=" + DashboardMetricsTest.PER_BOT_MAX_BOTS)
 class KubernetesAlertsTest extends EndToEndTest {
 
     static final Path PROMETHEUS_RULE = Path.of("k8s/components/monitoring/prometheusrule.yaml");
