@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * .ci/run installs it) and unit-tested with the cases in src/test/resources/alerts, and every metric
  * they name exported by the running service (or by kube-state-metrics).
  */
-@TestPropertySource(properties = "webhooks.metrics.per-bot-max-bots=" + DashboardMetricsTest.PER_BOT_MAX_BOTS)
+@TestPropertySource(properties = "webhooks.metrics.per-bot-max-bots=4")
 class KubernetesAlertsTest extends EndToEndTest {
 
     static final Path PROMETHEUS_RULE = Path.of("k8s/components/monitoring/prometheusrule.yaml");
