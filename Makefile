@@ -9,8 +9,14 @@ export WEBHOOKS_ADMIN_TOKEN
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-8s %s\n", $$1, $$2}'
 
-run: ## Run the service on :8080 (embedded PostgreSQL unless WEBHOOKS_DATABASE_HOST is set)
-	$(MVN) -q spring-boot:test-run
+# java, not spring-boot:test-run, so that Ctrl-C stops the service alone (no Maven error). It runs in a session
+# of its own and Ctrl-C reaches it from here as SIGTERM: the embedded PostgreSQL it starts must not get the
+# terminal's Ctrl-C too, or the database stops before the service has shut down gracefully.
+run: ## Run the service on :8080, actuator on :8081 (embedded PostgreSQL unless WEBHOOKS_DATABASE_HOST is set)
+	@$(MVN) -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/run-classpath.txt
+	@setsid java -cp "target/test-classes:target/classes:$$(cat target/run-classpath.txt)" dev.botwebhooks.DevBotWebhooksApplication & \
+	  pid=$$!; trap 'stopped=130; kill -TERM $$pid' INT TERM; wait $$pid; status=$$?; \
+	  while kill -0 $$pid 2>/dev/null; do wait $$pid; status=$$?; done; exit $${stopped:-$$status}
 
 test: ## Run all tests against a real PostgreSQL (configured, else embedded), then start the built jar (java -jar)
 	$(MVN) verify

@@ -19,6 +19,9 @@ JVM_FLAGS=${BENCH_JVM_FLAGS:--Xms384m -Xmx384m -XX:+UseParallelGC -XX:MaxMetaspa
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 SERVICE_PORT=$(free_port)
 DEFAULTS_PORT=$(free_port)            # (f): a second service, shipped defaults
+# Actuator (/readyz, /actuator/prometheus) of each service, on its management port.
+SERVICE_MANAGEMENT_PORT=$(free_port)
+DEFAULTS_MANAGEMENT_PORT=$(free_port)
 BASELINE_PORT=$(free_port)
 ADMIN_TOKEN=bench-admin-token
 # The shipped defaults serve the bench: all load comes from 127.0.0.1, which answered requests never get
@@ -53,10 +56,10 @@ postmaster_of() { # embedded-data-dir: the postmaster's pid, empty when it canno
   else python3 src/bench/cpu.py postmaster "$1" 2>/dev/null || true; fi
 }
 
-start_service() { # port embedded-data-dir log [service arguments]: sets started_pid
-  local port=$1 data=$2 log=$3; shift 3
+start_service() { # port management-port embedded-data-dir log [service arguments]: sets started_pid
+  local port=$1 management_port=$2 data=$3 log=$4; shift 4
   java $JVM_FLAGS -cp "$CP" -Dwebhooks.dev.embedded-postgres-dir="$data" dev.botwebhooks.DevBotWebhooksApplication \
-    --server.port="$port" --webhooks.admin-token=$ADMIN_TOKEN "$@" > "$log" 2>&1 &
+    --server.port="$port" --management.server.port="$management_port" --webhooks.admin-token=$ADMIN_TOKEN "$@" > "$log" 2>&1 &
   started_pid=$!; pids+=("$started_pid")
 }
 wait_ready() { # pid url log
@@ -70,20 +73,20 @@ wait_ready() { # pid url log
 stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 
 # shellcheck disable=SC2086 # SERVICE_ARGS is a list of arguments
-start_service $SERVICE_PORT "$OUT/postgres" "$OUT/service.log" --logging.level.root=WARN $SERVICE_ARGS
+start_service $SERVICE_PORT $SERVICE_MANAGEMENT_PORT "$OUT/postgres" "$OUT/service.log" --logging.level.root=WARN $SERVICE_ARGS
 service_pid=$started_pid
 java $JVM_FLAGS -cp "$CP" dev.botwebhooks.bench.BaselineServer $BASELINE_PORT > "$OUT/baseline.log" 2>&1 &
 baseline_pid=$!; pids+=("$baseline_pid")
-wait_ready "$service_pid" "http://127.0.0.1:$SERVICE_PORT/readyz" "$OUT/service.log"
+wait_ready "$service_pid" "http://127.0.0.1:$SERVICE_MANAGEMENT_PORT/readyz" "$OUT/service.log"
 wait_ready "$baseline_pid" "http://127.0.0.1:$BASELINE_PORT/v1/bots/1/new-webhook" "$OUT/baseline.log"
 # (f)'s service: nothing set but its port, the admin token and the database. Started once the first
 # is up, so two embedded PostgreSQLs never pick a port at the same time.
-start_service $DEFAULTS_PORT "$OUT/postgres-defaults" "$OUT/service-defaults.log"
+start_service $DEFAULTS_PORT $DEFAULTS_MANAGEMENT_PORT "$OUT/postgres-defaults" "$OUT/service-defaults.log"
 defaults_pid=$started_pid
 
 # Bots, commands, users and URLs, through the admin API as a user would make them.
 python3 src/bench/setup_bots.py "http://127.0.0.1:$SERVICE_PORT" "$ADMIN_TOKEN" "$OUT" relaxed
-wait_ready "$defaults_pid" "http://127.0.0.1:$DEFAULTS_PORT/readyz" "$OUT/service-defaults.log"
+wait_ready "$defaults_pid" "http://127.0.0.1:$DEFAULTS_MANAGEMENT_PORT/readyz" "$OUT/service-defaults.log"
 python3 src/bench/setup_bots.py "http://127.0.0.1:$DEFAULTS_PORT" "$ADMIN_TOKEN" "$OUT" defaults
 service_pg=$(postmaster_of "$OUT/postgres")
 defaults_pg=$(postmaster_of "$OUT/postgres-defaults")
@@ -104,7 +107,7 @@ open_loop() { # rate seconds
 }
 jsonl() { echo "$1" >> "$OUT/results.jsonl"; }
 
-# name server-pid postmaster-pid service-port command...: runs the load, CPU and refusal counters sampled
+# name server-pid postmaster-pid management-port command...: runs the load, CPU and refusal counters sampled
 # right before and right after it (the baseline has no PostgreSQL and no counters: empty arguments).
 measure() {
   local name=$1 server=$2 pg=$3 port=$4; shift 4
@@ -133,13 +136,13 @@ jsonl "{\"scenario\":\"f-idle\",\"cpu_before\":$(python3 src/bench/cpu.py sample
 echo "a, b, c, e, g: ${DURATION}s each"
 measure a-baseline "$baseline_pid" "" "" \
   wrk_load a-baseline $BASELINE_PORT "$OUT/urls-trivial.txt" GET "" "$CONNECTIONS" "$DURATION"
-measure b-trivial "$service_pid" "$service_pg" $SERVICE_PORT \
+measure b-trivial "$service_pid" "$service_pg" $SERVICE_MANAGEMENT_PORT \
   wrk_load b-trivial $SERVICE_PORT "$OUT/urls-trivial.txt" GET "" "$CONNECTIONS" "$DURATION"
-measure c-writes "$service_pid" "$service_pg" $SERVICE_PORT \
+measure c-writes "$service_pid" "$service_pg" $SERVICE_MANAGEMENT_PORT \
   wrk_load c-writes $SERVICE_PORT "$OUT/urls-writes.txt" POST '{"order":42,"amount":10.5}' "$CONNECTIONS" "$DURATION"
-measure e-many-bots "$service_pid" "$service_pg" $SERVICE_PORT \
+measure e-many-bots "$service_pid" "$service_pg" $SERVICE_MANAGEMENT_PORT \
   wrk_load e-many-bots $SERVICE_PORT "$OUT/urls-many-bots.txt" GET "" "$CONNECTIONS" "$DURATION"
-measure g-counter "$service_pid" "$service_pg" $SERVICE_PORT \
+measure g-counter "$service_pid" "$service_pg" $SERVICE_MANAGEMENT_PORT \
   wrk_load g-counter $SERVICE_PORT "$OUT/urls-counter.txt" GET "" $COUNTER_CONNECTIONS "$DURATION"
 sleep 1 # runs whose answers wrk no longer waited for commit meanwhile
 jsonl "{\"scenario\":\"g-counter\",\"property_n\":$(python3 src/bench/setup_bots.py "http://127.0.0.1:$SERVICE_PORT" "$ADMIN_TOKEN" "$OUT" counter)}"
@@ -148,7 +151,7 @@ jsonl "{\"scenario\":\"g-counter\",\"property_n\":$(python3 src/bench/setup_bots
 b_rps=$(python3 -c "import json;print(int(float([json.loads(l) for l in open('$OUT/results.jsonl') if '\"b-trivial\",\"result\"' in l][0]['result']['rps'])))")
 overload_rate=$(( b_rps * 3 ))
 echo "d-overload: open loop at ${overload_rate}/s"
-measure d-overload "$service_pid" "$service_pg" $SERVICE_PORT open_loop "$overload_rate" "$DURATION"
+measure d-overload "$service_pid" "$service_pg" $SERVICE_MANAGEMENT_PORT open_loop "$overload_rate" "$DURATION"
 rss_after=$(rss_kb "$service_pid")
 grep '^{' "$OUT/d-overload.txt" | sed 's/^/{"scenario":"d-overload","open_loop":/; s/$/}/' >> "$OUT/results.jsonl"
 
@@ -164,7 +167,7 @@ done
 grep '^BENCH_RESULT' "$OUT/warmup-defaults.txt" \
   | sed "s/^BENCH_RESULT /{\"scenario\":\"f-defaults\",\"banned_for_s\":$banned_for,\"warmup\":/; s/\$/}/" >> "$OUT/results.jsonl"
 echo "f-defaults: ${DURATION}s, wrk -c$DEFAULTS_CONNECTIONS, one bot, shipped defaults"
-measure f-defaults "$defaults_pid" "$defaults_pg" $DEFAULTS_PORT \
+measure f-defaults "$defaults_pid" "$defaults_pg" $DEFAULTS_MANAGEMENT_PORT \
   wrk_load f-defaults $DEFAULTS_PORT "$OUT/urls-defaults.txt" GET "" $DEFAULTS_CONNECTIONS "$DURATION"
 stop "$defaults_pid"
 

@@ -7,12 +7,23 @@ import org.springframework.context.annotation.Configuration;
 import reactor.netty.NettyPipeline;
 
 /**
+<<<<<<< HEAD
  * Applies {@code webhooks.ingress.*} timeouts and the connection bound to the Reactor Netty server. The request-line and
+=======
+ * Applies {@code webhooks.ingress.*} timeouts, and the access log when {@code webhooks.access-log.enabled},
+ * to the Reactor Netty server. The request-line and
+>>>>>>> ops
  * header limits go through Spring Boot's own {@code server.*} keys (application.yaml maps them from
  * ours): Boot sets Netty's request decoder after every customizer, so a decoder set here is lost.
  */
 @Configuration(proxyBeanMethods = false)
 class IngressConfiguration {
+
+    /** Off by default: one line per request is much log volume for a webhook endpoint. */
+    @Bean
+    NettyServerCustomizer accessLog(AccessLogProperties accessLog) {
+        return server -> accessLog.enabled() ? server.accessLog(true, AccessLogLine::of) : server;
+    }
 
     @Bean
     NettyServerCustomizer ingressLimits(IngressProperties ingress, Rejections rejections) {

@@ -36,9 +36,10 @@ public class WebhookRequestMetrics implements HandlerFilterFunction<ServerRespon
         return Mono.defer(() -> next.handle(request))
                 .doOnNext(response -> {
                     int status = response.statusCode().value();
-                    sample.stop(timer(method, status));
+                    long nanos = sample.stop(timer(method, status));
+                    // A 404 names no bot that exists (unknown id or a bad signature): not worth a tag.
                     if (status != 404) {
-                        perBot.count(request.pathVariables().get("botId"));
+                        perBot.record(request.pathVariables().get("botId"), outcome(status), nanos);
                     }
                 })
                 .doOnError(error -> sample.stop(timer(method, 500)));

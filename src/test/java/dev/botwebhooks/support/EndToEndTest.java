@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -16,7 +17,8 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Base of the end-to-end tests: the whole application on a random port, a real PostgreSQL
+ * Base of the end-to-end tests: the whole application on a random port (actuator on another random
+ * one, as in production where it is never public), a real PostgreSQL
  * (configured, else embedded), real HTTP. Each test makes its own bots and deletes them after, and
  * fails when BlockHound saw a blocking call on a Netty or Reactor parallel thread while it ran.
  * Chat messages go to the JVM's {@link FakeTelegram}; the workers poll fast so that tests are quick.
@@ -45,7 +47,7 @@ public abstract class EndToEndTest {
 
     /** The test properties as arguments, for another application instance started by a test. */
     public static String[] instanceArguments() {
-        return new String[] {"--server.port=0", "--webhooks.admin-token=" + ADMIN_TOKEN,
+        return new String[] {"--server.port=0", "--management.server.port=0", "--webhooks.admin-token=" + ADMIN_TOKEN,
                 "--webhooks.delivery.poll-interval=" + POLL_INTERVAL,
                 "--webhooks.delivery.initial-backoff=" + POLL_INTERVAL,
                 "--webhooks.scheduled-runs.poll-interval=" + POLL_INTERVAL,
@@ -66,8 +68,13 @@ public abstract class EndToEndTest {
     @LocalServerPort
     protected int port;
 
+    @LocalManagementPort
+    protected int managementPort;
+
     protected String baseUrl;
     protected WebTestClient http;
+    /** Actuator: /livez, /readyz, /actuator/prometheus, /actuator/info. */
+    protected WebTestClient management;
     protected Bots bots;
 
     @BeforeEach
@@ -78,6 +85,10 @@ public abstract class EndToEndTest {
                 // The first save of code that needs transpiling loads Babel (once per JVM): seconds on a quiet
                 // machine, a minute on one running other builds.
                 .responseTimeout(Duration.ofSeconds(120))
+                .build();
+        management = WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + managementPort)
+                .responseTimeout(Duration.ofSeconds(30))
                 .build();
         bots = new Bots(http, baseUrl);
     }
