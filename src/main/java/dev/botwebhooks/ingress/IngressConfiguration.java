@@ -7,12 +7,8 @@ import org.springframework.context.annotation.Configuration;
 import reactor.netty.NettyPipeline;
 
 /**
-<<<<<<< HEAD
- * Applies {@code webhooks.ingress.*} timeouts and the connection bound to the Reactor Netty server. The request-line and
-=======
- * Applies {@code webhooks.ingress.*} timeouts, and the access log when {@code webhooks.access-log.enabled},
- * to the Reactor Netty server. The request-line and
->>>>>>> ops
+ * Applies {@code webhooks.ingress.*} timeouts and the connection bound, and the access log when
+ * {@code webhooks.access-log.enabled}, to the Reactor Netty server. The request-line and
  * header limits go through Spring Boot's own {@code server.*} keys (application.yaml maps them from
  * ours): Boot sets Netty's request decoder after every customizer, so a decoder set here is lost.
  */
