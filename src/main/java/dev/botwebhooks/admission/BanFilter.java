@@ -2,25 +2,31 @@ package dev.botwebhooks.admission;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.TokensInheritanceStrategy;
 
 import java.time.Duration;
+import java.util.function.LongSupplier;
 
 /**
  * The original's "ban filter": an address that sends more than {@code threshold} requests in
  * {@code window}, to all bots together, is refused for {@code banDuration}. Addresses are
  * remembered in a bounded cache, so a spray of spoofed sources costs memory only up to its size.
+ * The threshold is this replica's share and may change while an address is tracked (a replica joined or
+ * left): its bucket then takes the new size and keeps the fraction it had used.
  */
 final class BanFilter {
 
-    private final long threshold;
+    private final LongSupplier threshold;
     private final Duration window;
     private final long banNanos;
     private final TimeMeter time;
     private final Cache<String, Address> addresses;
 
-    BanFilter(long threshold, Duration window, Duration banDuration, long maxTracked, TimeMeter time) {
+    BanFilter(LongSupplier threshold, Duration window, Duration banDuration, long maxTracked, TimeMeter time) {
         this.threshold = threshold;
         this.window = window;
         this.banNanos = banDuration.toNanos();
@@ -33,21 +39,34 @@ final class BanFilter {
 
     /** Counts one request from {@code address}; the nanoseconds it must still wait, or 0 when it may pass. */
     long banNanos(String address) {
+        long current = threshold.getAsLong();
         Address state = addresses.get(address, key -> new Address(Bucket.builder()
-                .addLimit(limit -> limit.capacity(threshold).refillIntervally(threshold, window))
-                .withCustomTimePrecision(time)
-                .build()));
+                .addLimit(limit(current)).withCustomTimePrecision(time).build(), current));
+        if (state.threshold != current) {
+            state.resize(BucketConfiguration.builder().addLimit(limit(current)).build(), current);
+        }
         return state.admit(time.currentTimeNanos(), banNanos);
+    }
+
+    private Bandwidth limit(long threshold) {
+        return Bandwidth.builder().capacity(threshold).refillIntervally(threshold, window).build();
     }
 
     private static final class Address {
 
         private final Bucket requests;
+        private volatile long threshold;
         private volatile long bannedUntil;
         private volatile boolean banned;
 
-        Address(Bucket requests) {
+        Address(Bucket requests, long threshold) {
             this.requests = requests;
+            this.threshold = threshold;
+        }
+
+        void resize(BucketConfiguration configuration, long threshold) {
+            requests.replaceConfiguration(configuration, TokensInheritanceStrategy.PROPORTIONALLY);
+            this.threshold = threshold;
         }
 
         long admit(long now, long banNanos) {
