@@ -17,7 +17,6 @@ import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 import java.time.Duration;
@@ -127,9 +126,7 @@ public class ChangeFeed implements SmartLifecycle {
 
     private Flux<Boolean> ping(PostgresqlConnection connection) {
         Duration every = properties.listenPing();
-        // Ticks on a thread that may block: sending the query can briefly wait for a lock of Netty's buffer
-        // allocator, which must not happen on a parallel (non-blocking) thread.
-        return Flux.interval(every, Schedulers.boundedElastic())
+        return Flux.interval(every)
                 .concatMap(tick -> connection.validate(ValidationDepth.REMOTE).timeout(every))
                 .flatMap(alive -> alive ? Mono.empty()
                         : Mono.error(new IllegalStateException("the listening connection stopped answering")));

@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -61,9 +60,6 @@ public class LiveReplicas extends PollingWorker {
                 .bind("forget", (double) FORGET_AFTER.toSeconds())
                 .bind("timeout", properties.timeout().toMillis() / 1000.0)
                 .map(row -> row.get("others", Long.class)).one()
-                // Sent from a thread that may block: the polling timer's is a parallel (non-blocking) one, and
-                // sending can briefly wait for a lock of Netty's buffer allocator; once a second adds up.
-                .subscribeOn(Schedulers.boundedElastic())
                 .map(others -> {
                     int live = (int) Math.min(Integer.MAX_VALUE - 1, others) + 1;
                     if (live != count) {
