@@ -19,7 +19,7 @@ import static org.awaitility.Awaitility.await;
  * Changes written straight to PostgreSQL, as another replica would, reach this replica's caches within a
  * second. The TTLs are a minute here, so only the notifications can make these tests pass.
  */
-@TestPropertySource(properties = {"webhooks.cache.bot-ttl=1m", "webhooks.cache.data-ttl=1m"})
+@TestPropertySource(properties = {"webhooks.cache.bot-ttl=1m", "webhooks.cache.data-ttl=1m", "webhooks.cache.listen=true"})
 class ChangeFeedTest extends EndToEndTest {
 
     private static final Duration WITHIN = Duration.ofSeconds(1);

@@ -63,8 +63,11 @@ class ThreeReplicasTest {
     void startThreeReplicas() {
         String group = "three-replicas-" + UUID.randomUUID();
         String[] arguments = Stream.concat(
-                Stream.of(EndToEndTest.instanceArguments()).filter(argument -> !argument.startsWith("--webhooks.replicas.group=")),
-                Stream.of("--webhooks.replicas.group=" + group,
+                Stream.of(EndToEndTest.instanceArguments()).filter(argument -> !argument.startsWith("--webhooks.replicas.group=")
+                        && !argument.startsWith("--webhooks.cache.listen=")),
+                Stream.of("--webhooks.replicas.group=" + group, "--webhooks.cache.listen=true",
+                        // PostgreSQL's connections are shared with the rest of the test run.
+                        "--spring.r2dbc.pool.max-size=6",
                         // The load comes from one address; the ban filter's share is tested on its own.
                         "--webhooks.admission.ban-exempt-ips=127.0.0.1",
                         // The load's connections may wait long for their turn on a loaded machine.
@@ -79,7 +82,7 @@ class ThreeReplicasTest {
         starting.forEach(future -> replicas.add(future.join()));
         replicas.forEach(context -> baseUrls.add("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port")));
         bots = new Bots(client(0), baseUrls.get(0));
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        await().atMost(Duration.ofSeconds(20)).until(() ->
                 replicas.stream().allMatch(context -> context.getBean(LiveReplicas.class).count() == 3));
     }
 
