@@ -1,6 +1,7 @@
 package dev.botwebhooks.admission;
 
 import dev.botwebhooks.cache.CacheProperties;
+import dev.botwebhooks.cluster.LiveReplicas;
 import dev.botwebhooks.bot.Bot;
 import dev.botwebhooks.bot.BotSetting;
 import dev.botwebhooks.metrics.Rejection;
@@ -25,7 +26,8 @@ import java.util.List;
  * Decides whether a verified webhook call may run, cheapest refusal first: the bot's IP
  * allowlist (403), the ban filter across all bots (429), the bot's own rate limit if it names one
  * (429). Bad requests count toward a ban through {@link #strike}. CPU and memory only, so it runs on
- * the Netty thread.
+ * the Netty thread. The limits hold for the whole deployment: this replica applies its {@link ReplicaShare}
+ * of them.
  */
 @Component
 public class Admission {
@@ -37,18 +39,21 @@ public class Admission {
     private final IpRanges globalBanExempt;
     private final BanFilter banFilter;
     private final RateLimiter rateLimiter;
+    private final ReplicaShare share;
     private final Rejections rejections;
 
     @Autowired
-    Admission(AdmissionProperties properties, CacheProperties cache, Rejections rejections) {
-        this(properties, cache, rejections, TimeMeter.SYSTEM_NANOTIME);
+    Admission(AdmissionProperties properties, CacheProperties cache, Rejections rejections, LiveReplicas replicas) {
+        this(properties, cache, rejections, new ReplicaShare(replicas::count), TimeMeter.SYSTEM_NANOTIME);
     }
 
-    Admission(AdmissionProperties admission, CacheProperties cache, Rejections rejections, TimeMeter time) {
+    Admission(AdmissionProperties admission, CacheProperties cache, Rejections rejections, ReplicaShare share,
+            TimeMeter time) {
         this.clientIps = new ClientIps(IpRanges.parse(admission.trustedProxies()));
         this.globalBanExempt = IpRanges.parse(admission.banExemptIps());
-        this.banFilter = new BanFilter(admission.banThreshold(), admission.banWindow(), admission.banDuration(),
-                admission.maxTrackedIps(), time);
+        this.share = share;
+        this.banFilter = new BanFilter(() -> share.ofThreshold(admission.banThreshold()), admission.banWindow(),
+                admission.banDuration(), admission.maxTrackedIps(), time);
         this.rateLimiter = new RateLimiter(cache.maxBots(), time);
         this.rejections = rejections;
     }
@@ -66,7 +71,7 @@ public class Admission {
                 return refused(429, Rejection.BANNED, "too many requests from this address", banned);
             }
         }
-        long wait = policy.rateLimit() == null ? 0 : rateLimiter.waitNanos(bot.id(), policy.rateLimit());
+        long wait = policy.rateLimit() == null ? 0 : rateLimiter.waitNanos(bot.id(), share.of(policy.rateLimit()));
         if (wait > 0) {
             return refused(429, Rejection.RATE_LIMITED, "rate limit of this bot exceeded", wait);
         }

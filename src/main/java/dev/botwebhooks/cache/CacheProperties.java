@@ -11,11 +11,16 @@ import java.time.Duration;
  * @param dataTtl    how long commands and users are cached for the webhook path; a change made on another
  *                   replica takes effect after it
  * @param maxEntries commands and users kept in those caches (each)
+ * @param listen     whether to listen for changes made anywhere (PostgreSQL LISTEN/NOTIFY) and forget
+ *                   them at once; without it, and while that connection is down, the TTLs above apply
+ * @param listenPing how often the listening connection is checked; a dead one is replaced after about this
  */
 @ConfigurationProperties("webhooks.cache")
 public record CacheProperties(
         @DefaultValue("10s") Duration botTtl,
         @DefaultValue("10000") long maxBots,
         @DefaultValue("2s") Duration dataTtl,
-        @DefaultValue("100000") long maxEntries) {
+        @DefaultValue("100000") long maxEntries,
+        @DefaultValue("true") boolean listen,
+        @DefaultValue("5s") Duration listenPing) {
 }

@@ -8,12 +8,13 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * What the webhook path reads on every call (bots, commands, users), cached for a short time so a
  * burst costs no database round trip per request. Absent values are cached too, so made-up ids do
- * not reach PostgreSQL. A change made on this replica is forgotten at once; other replicas see it
- * within the TTL.
+ * not reach PostgreSQL. A change is forgotten on every replica when {@link ChangeFeed} hears of it
+ * (within a second); the TTL bounds the staleness when a notification is lost.
  */
 public final class ReadThroughCache<K, V> {
 
@@ -56,5 +57,13 @@ public final class ReadThroughCache<K, V> {
 
     public void forget(K key) {
         cache.synchronous().invalidate(key);
+    }
+
+    public void forgetIf(Predicate<K> matches) {
+        cache.asMap().keySet().removeIf(matches);
+    }
+
+    public void forgetAll() {
+        cache.synchronous().invalidateAll();
     }
 }

@@ -1,6 +1,7 @@
 package dev.botwebhooks.command;
 
 import dev.botwebhooks.cache.CacheProperties;
+import dev.botwebhooks.cache.ChangeFeed;
 import dev.botwebhooks.cache.ReadThroughCache;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -8,8 +9,8 @@ import reactor.core.publisher.Mono;
 import java.util.Optional;
 
 /**
- * Commands by bot and name for the webhook path, and which command a text calls ({@link CommandIndex}), cached
- * briefly (a replaced command is seen within the TTL).
+ * Commands by bot and name for the webhook path, and which command a text calls ({@link CommandIndex}), cached;
+ * a saved or deleted command is forgotten on every replica.
  */
 @Component
 public class CommandDirectory {
@@ -23,11 +24,24 @@ public class CommandDirectory {
     private final ReadThroughCache<Key, Command> cache;
     private final ReadThroughCache<Long, CommandIndex> indexes;
 
-    CommandDirectory(CommandRepository commands, CacheProperties cache) {
+    CommandDirectory(CommandRepository commands, CacheProperties cache, ChangeFeed changes) {
         this.cache = new ReadThroughCache<>(cache.dataTtl(), cache.maxEntries(),
                 key -> commands.find(key.botId(), key.name()));
         this.indexes = new ReadThroughCache<>(cache.dataTtl(), cache.maxEntries(),
                 botId -> commands.indexEntries(botId, MAX_INDEXED_COMMANDS).collectList().map(CommandIndex::of));
+        changes.subscribe("commands", change -> {
+            long botId = change.botId();
+            // Any change to a bot's commands may change which command a text calls.
+            this.indexes.forget(botId);
+            if (change.hasItem()) {
+                this.cache.forget(new Key(botId, change.item()));
+            } else {
+                this.cache.forgetIf(key -> key.botId() == botId);
+            }
+        }, () -> {
+            this.cache.forgetAll();
+            this.indexes.forgetAll();
+        });
     }
 
     /** The command a text such as {@code "/pay 42"} or {@code "👛 My wallet"} calls, if any. */

@@ -1,13 +1,14 @@
 package dev.botwebhooks.user;
 
 import dev.botwebhooks.cache.CacheProperties;
+import dev.botwebhooks.cache.ChangeFeed;
 import dev.botwebhooks.cache.ReadThroughCache;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 import java.util.Optional;
 
-/** Users by bot and id for the webhook path, cached briefly (a changed profile is seen within the TTL). */
+/** Users by bot and id for the webhook path, cached; a changed profile is forgotten on every replica. */
 @Component
 public class UserDirectory {
 
@@ -16,9 +17,11 @@ public class UserDirectory {
 
     private final ReadThroughCache<Key, BotUser> cache;
 
-    UserDirectory(UserRepository users, CacheProperties cache) {
+    UserDirectory(UserRepository users, CacheProperties cache, ChangeFeed changes) {
         this.cache = new ReadThroughCache<>(cache.dataTtl(), cache.maxEntries(),
                 key -> users.find(key.botId(), key.userId()));
+        changes.subscribe("users", change -> this.cache.forget(new Key(change.botId(), Long.parseLong(change.item()))),
+                this.cache::forgetAll);
     }
 
     public Mono<Optional<BotUser>> find(long botId, long userId) {

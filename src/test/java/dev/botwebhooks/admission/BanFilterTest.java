@@ -3,13 +3,14 @@ package dev.botwebhooks.admission;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class BanFilterTest {
 
     private final ManualTime time = new ManualTime();
-    private final BanFilter filter = new BanFilter(3, Duration.ofSeconds(10), Duration.ofSeconds(60), 1000, time);
+    private final BanFilter filter = new BanFilter(() -> 3, Duration.ofSeconds(10), Duration.ofSeconds(60), 1000, time);
 
     @Test
     void anAddressOverTheThresholdOfBadRequestsIsBannedForTheBanDurationThenAdmittedAgain() {
@@ -44,5 +45,28 @@ class BanFilterTest {
             assertThat(filter.banNanos("203.0.113.1")).isZero();
             time.advance(Duration.ofSeconds(10));
         }
+    }
+
+    @Test
+    void eachReplicaBansAtItsShareOfTheThresholdAndFollowsTheReplicaCount() {
+        AtomicInteger replicas = new AtomicInteger(3);
+        ReplicaShare share = new ReplicaShare(replicas::get);
+        BanFilter shared = new BanFilter(() -> share.ofThreshold(30), Duration.ofSeconds(10), Duration.ofSeconds(60),
+                1000, time);
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(shared.banNanos("203.0.113.1")).isZero();
+        }
+        assertThat(shared.banNanos("203.0.113.1")).as("the 11th of 30 / 3").isPositive();
+
+        // A replica left: the other two take 15 each; an address with half of 10 left has half of 15 left.
+        for (int i = 0; i < 5; i++) {
+            assertThat(shared.banNanos("203.0.113.2")).isZero();
+        }
+        replicas.set(2);
+        for (int i = 0; i < 7; i++) {
+            assertThat(shared.banNanos("203.0.113.2")).isZero();
+        }
+        assertThat(shared.banNanos("203.0.113.2")).isPositive();
     }
 }

@@ -31,7 +31,7 @@ class LayeringTest {
             .layer(ENGINE).definedBy("..script..", "..pipeline..")
             .layer(DATA).definedBy("..bot..", "..command..", "..user..", "..property..", "..message..", "..call..",
                     "..job..", "..url..", "..httprequest..")
-            .layer(INFRASTRUCTURE).definedBy("..cache..", "..metrics..", "..scheduling..", "..crypto..", "..token..", "..sql..", "..logging..", "..config..")
+            .layer(INFRASTRUCTURE).definedBy("..cache..", "..cluster..", "..metrics..", "..scheduling..", "..crypto..", "..token..", "..sql..", "..logging..", "..config..")
             .whereLayer(EDGE).mayNotBeAccessedByAnyLayer()
             .whereLayer(GATES).mayOnlyBeAccessedByLayers(EDGE)
             .whereLayer(APPLICATION).mayOnlyBeAccessedByLayers(EDGE, GATES)

@@ -36,7 +36,12 @@ import static org.assertj.core.api.Assertions.assertThat;
         "webhooks.http.timeout=1s", "webhooks.http.max-response-size=64KB", "webhooks.http.max-redirects=2",
         "webhooks.http.max-concurrent-per-bot=2",
         // Several application contexts stay cached during a run: idle pools must not exhaust PostgreSQL's connections.
-        "spring.r2dbc.pool.initial-size=1"})
+        "spring.r2dbc.pool.initial-size=1",
+        // Each context a deployment of its own, so that contexts cached by other tests take no share of its limits.
+        "webhooks.replicas.group=${random.uuid}",
+        // No listening connection per cached context (PostgreSQL's connections are few): tests that need the
+        // change feed turn it on.
+        "webhooks.cache.listen=false"})
 public abstract class EndToEndTest {
 
     public static final String ADMIN_TOKEN = "test-admin-token";
@@ -57,6 +62,8 @@ public abstract class EndToEndTest {
                 "--webhooks.http.timeout=1s", "--webhooks.http.max-response-size=64KB", "--webhooks.http.max-redirects=2",
                 "--webhooks.http.max-concurrent-per-bot=2",
                 "--spring.r2dbc.pool.initial-size=1",
+                "--webhooks.replicas.group=${random.uuid}",
+                "--webhooks.cache.listen=false",
                 "--webhooks.telegram.api-base-url=" + FakeTelegram.instance().baseUrl()};
     }
 
