@@ -55,18 +55,22 @@ class BanFilterTest {
                 1000, time);
 
         for (int i = 0; i < 10; i++) {
+            shared.strike("203.0.113.1");
             assertThat(shared.banNanos("203.0.113.1")).isZero();
         }
+        shared.strike("203.0.113.1");
         assertThat(shared.banNanos("203.0.113.1")).as("the 11th of 30 / 3").isPositive();
 
         // A replica left: the other two take 15 each; an address with half of 10 left has half of 15 left.
         for (int i = 0; i < 5; i++) {
-            assertThat(shared.banNanos("203.0.113.2")).isZero();
+            shared.strike("203.0.113.2");
         }
         replicas.set(2);
         for (int i = 0; i < 7; i++) {
+            shared.strike("203.0.113.2");
             assertThat(shared.banNanos("203.0.113.2")).isZero();
         }
+        shared.strike("203.0.113.2");
         assertThat(shared.banNanos("203.0.113.2")).isPositive();
     }
 }
