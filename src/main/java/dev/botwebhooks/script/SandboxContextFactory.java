@@ -99,6 +99,8 @@ final class SandboxContextFactory extends ContextFactory {
     static final class SandboxContext extends Context {
 
         Budget budget;
+        /** The run's Symbol.for registry; a context serves one run (and its Bot.runCommand calls). */
+        SymbolRegistry symbols;
 
         SandboxContext(ContextFactory factory) {
             super(factory);
