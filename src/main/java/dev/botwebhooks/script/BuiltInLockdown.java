@@ -9,6 +9,9 @@ import org.mozilla.javascript.Scriptable;
 import org.mozilla.javascript.ScriptableObject;
 import org.mozilla.javascript.Undefined;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Makes a set of standard objects safe to share between runs, one after another: afterwards no script
  * can change anything reachable from them, so a run leaves nothing that a later run could see.
@@ -21,6 +24,12 @@ import org.mozilla.javascript.Undefined;
  * script's own objects are never sealed, so they behave as in any engine. The properties are not made
  * read-only (frozen): an inherited read-only property would silently refuse {@code o.toString = ...} on a
  * script's own object (the "override mistake"), which ordinary code does.
+ *
+ * <p>One change gets past all of this: Rhino's {@code x.__proto__ = y} and {@code x.__parent__ = y} set an
+ * object's prototype or parent scope whatever its state (only a non-extensible object refuses, and a sealed
+ * object that cannot be extended lets its existing properties be assigned). Such a change lasts only until
+ * the run ends: {@link BuiltInSet#restore()} puts every prototype and parent scope back before the set is
+ * lent again, which is why a set serves one run at a time.
  *
  * <p>{@code Symbol.for} is the one built-in whose state Rhino keeps outside the objects (a map for the whole
  * JVM); it is replaced by a registry of the running context ({@link SandboxContextFactory.SandboxContext}).
@@ -54,17 +63,32 @@ final class BuiltInLockdown {
                 }
               }
               visit(root);
+              // Prototypes only reachable through an instance: iterators and generators.
+              var instances = [
+                function () { return [][Symbol.iterator](); }, function () { return ''[Symbol.iterator](); },
+                function () { return new Map()[Symbol.iterator](); }, function () { return new Set()[Symbol.iterator](); },
+                function () { return 'a'.matchAll(/a/g); }, function () { return function* () {}; },
+                function () { return (function* () {})(); }, function () { return (function () { return arguments; })(); }];
+              for (var j = 0; j < instances.length; j++) {
+                try { visit(instances[j]()); } catch (e) { /* not in this Rhino */ }
+              }
               return found;
             })(this)""";
 
     private BuiltInLockdown() {
     }
 
-    /** Guards the paths around sealing, then seals every object reachable from {@code scope}. */
-    static void lockDown(Context cx, ScriptableObject scope) {
+    /**
+     * Guards the paths around sealing, then seals every object reachable from {@code scope}, and returns them.
+     *
+     * @param freeze also freeze them, for a set that is never restored (so {@code __proto__} is refused too)
+     *     and whose objects only frozen objects inherit from, so the override mistake cannot matter
+     */
+    static List<ScriptableObject> lockDown(Context cx, ScriptableObject scope, boolean freeze) {
         // Rhino's With is no standard built-in, and cannot be sealed: its __proto__ could be set for every run.
         scope.delete("With");
         Scriptable object = (Scriptable) ScriptableObject.getProperty(scope, "Object");
+        Callable freezer = (Callable) ScriptableObject.getProperty(object, "freeze");
         for (String name : new String[] {"defineProperty", "defineProperties", "freeze", "seal", "preventExtensions",
                 "setPrototypeOf", "assign"}) {
             refuseLocked(scope, object, name, 0);
@@ -89,15 +113,45 @@ final class BuiltInLockdown {
         SymbolRegistry.install(scope);
 
         Object reachable = cx.evaluateString(scope, REACHABLE, "lockdown", 1, null);
+        List<ScriptableObject> sealed = new ArrayList<>();
         for (Object value : (NativeArray) reachable) {
             // The rest are symbols (SymbolKey), values without properties.
             if (value instanceof ScriptableObject builtIn) {
+                if (freeze) {
+                    freeze(cx, scope, freezer, object, builtIn);
+                }
                 builtIn.sealObject();
+                sealed.add(builtIn);
             } else if (value instanceof Scriptable other) {
                 throw new IllegalStateException("a built-in that cannot be sealed: " + other.getClass().getName());
             }
         }
         scope.sealObject();
+        return sealed;
+    }
+
+    private static void freeze(Context cx, ScriptableObject scope, Callable freezer, Scriptable object,
+            ScriptableObject builtIn) {
+        try {
+            freezer.call(cx, scope, object, new Object[] {builtIn});
+        } catch (RuntimeException descriptorMissing) {
+            // Rhino's Object.freeze fails on a property it lists without a descriptor: freeze what it can.
+            for (Object id : builtIn.getAllIds()) {
+                try {
+                    if (id instanceof Integer index) {
+                        builtIn.setAttributes(index, builtIn.getAttributes(index) | ScriptableObject.READONLY
+                                | ScriptableObject.PERMANENT);
+                    } else {
+                        String name = id.toString();
+                        builtIn.setAttributes(name, builtIn.getAttributes(name) | ScriptableObject.READONLY
+                                | ScriptableObject.PERMANENT);
+                    }
+                } catch (RuntimeException accessor) {
+                    // An accessor cannot be read-only; sealing still refuses assigning it.
+                }
+            }
+            builtIn.preventExtensions();
+        }
     }
 
     /** Whether {@code value} is a built-in shared between runs: a script cannot seal an object of its own. */

@@ -29,6 +29,7 @@ final class BuiltInPool {
     }
 
     void giveBack(BuiltInSet set) {
+        set.restore();
         if (idleCount.incrementAndGet() <= MAX_IDLE_SETS) {
             idle.offerFirst(set);
         } else {

@@ -43,7 +43,7 @@ public final class ScriptEngine {
     public ScriptEngine(ScriptLimits limits) {
         this.contexts = new SandboxContextFactory(Objects.requireNonNull(limits, "limits"));
         try (Context cx = contexts.enterContext()) {
-            this.templateRealm = BuiltInSet.create(cx);
+            this.templateRealm = BuiltInSet.createFrozen(cx);
         }
     }
 
