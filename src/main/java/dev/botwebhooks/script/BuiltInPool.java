@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class BuiltInPool {
 
-    /** Well above the script workers of any sensible configuration; a set holds a few hundred kilobytes. */
+    /** Well above the script workers of any sensible configuration; a set is a few hundred objects. */
     static final int MAX_IDLE_SETS = 64;
 
     private final ConcurrentLinkedDeque<BuiltInSet> idle = new ConcurrentLinkedDeque<>();
