@@ -4,23 +4,17 @@ import org.mozilla.javascript.Callable;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.LambdaFunction;
 import org.mozilla.javascript.NativeArray;
-import org.mozilla.javascript.RhinoException;
 import org.mozilla.javascript.ScriptRuntime;
 import org.mozilla.javascript.Scriptable;
 import org.mozilla.javascript.ScriptableObject;
 import org.mozilla.javascript.Undefined;
-
-import java.util.Collections;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
-import java.util.Set;
 
 /**
  * Wraps the built-ins that can allocate hundreds of megabytes in one call, between two checks of
  * the instruction observer ({@code "x".repeat(2**30)}, {@code new Array(1e8).join("x")},
  * {@code a.concat(a)}): each wrapper estimates the result's size from its arguments and fails
  * the run when it would not fit in what is left of the run's allocation budget, before allocating.
- * Then seals the standard objects Rhino has created, as {@code initSafeStandardObjects(scope, true)} would have.
+ * Installed once per {@link BuiltInSet}; each call charges the budget of the run that makes it.
  */
 final class BuiltInGuards {
 
@@ -36,7 +30,7 @@ final class BuiltInGuards {
     private BuiltInGuards() {
     }
 
-    static void install(Context cx, RunScope scope, SandboxContextFactory.Budget budget) {
+    static void install(ScriptableObject scope) {
         Scriptable string = ScriptableObject.getClassPrototype(scope, "String");
         guard(scope, string, "repeat", (thisObj, args) -> {
             double count = ScriptRuntime.toInteger(args, 0);
@@ -53,9 +47,9 @@ final class BuiltInGuards {
         });
 
         Scriptable array = ScriptableObject.getClassPrototype(scope, "Array");
-        guard(scope, array, "join", (thisObj, args) -> joinedBytes(thisObj, separator(args), budget));
-        guard(scope, array, "toString", (thisObj, args) -> joinedBytes(thisObj, 1, budget));
-        guard(scope, array, "toLocaleString", (thisObj, args) -> joinedBytes(thisObj, 1, budget));
+        guard(scope, array, "join", (thisObj, args) -> joinedBytes(thisObj, separator(args)));
+        guard(scope, array, "toString", (thisObj, args) -> joinedBytes(thisObj, 1));
+        guard(scope, array, "toLocaleString", (thisObj, args) -> joinedBytes(thisObj, 1));
         guard(scope, array, "concat", (thisObj, args) -> {
             double elements = length(thisObj);
             for (Object arg : args) {
@@ -65,19 +59,6 @@ final class BuiltInGuards {
         });
         guard(scope, array, "fill", (thisObj, args) -> length(thisObj) * BYTES_PER_ELEMENT);
 
-        // Built-ins Rhino creates on first use are sealed on first use (RunScope), not created here.
-        Set<Scriptable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        Set<String> lazy = new HashSet<>();
-        for (Object id : scope.getAllIds()) {
-            if (id instanceof String name) {
-                if (scope.isLazy(cx, name)) {
-                    lazy.add(name);
-                } else if (ScriptableObject.getProperty(scope, name) instanceof Scriptable global) {
-                    seal(global, seen, scope);
-                }
-            }
-        }
-        scope.sealOnFirstUse(lazy);
     }
 
     /** Bytes one call of a built-in may allocate, from its receiver and arguments. */
@@ -94,15 +75,18 @@ final class BuiltInGuards {
         int arity = original instanceof org.mozilla.javascript.Function f
                 ? ScriptRuntime.toInt32(ScriptableObject.getProperty(f, "length")) : 1;
         LambdaFunction wrapper = new LambdaFunction(scope, name, arity, (cx, callScope, thisObj, args) -> {
-            double bytes = estimate.bytes(thisObj, args);
-            SandboxContextFactory.Budget budget = cx instanceof SandboxContextFactory.SandboxContext sandbox
-                    ? sandbox.budget : null;
+            SandboxContextFactory.Budget budget = currentBudget();
             if (budget != null) {
-                budget.reserve(bytes);
+                budget.reserve(estimate.bytes(thisObj, args));
             }
             return builtIn.call(cx, callScope, thisObj, args);
         });
         ScriptableObject.defineProperty(prototype, name, wrapper, ScriptableObject.DONTENUM);
+    }
+
+    /** The budget of the run calling a built-in: the built-ins are shared by every run of a {@link BuiltInSet}. */
+    private static SandboxContextFactory.Budget currentBudget() {
+        return Context.getCurrentContext() instanceof SandboxContextFactory.SandboxContext sandbox ? sandbox.budget : null;
     }
 
     private static int separator(Object[] args) {
@@ -111,7 +95,11 @@ final class BuiltInGuards {
     }
 
     /** The size of {@code array.join(separator)}: the separators first, then the elements, giving up early. */
-    private static double joinedBytes(Scriptable thisObj, int separatorChars, SandboxContextFactory.Budget budget) {
+    private static double joinedBytes(Scriptable thisObj, int separatorChars) {
+        SandboxContextFactory.Budget budget = currentBudget();
+        if (budget == null) {
+            return 0;
+        }
         long length = length(thisObj);
         double bytes = Math.max(0, length - 1) * (double) separatorChars * BYTES_PER_CHAR;
         for (long i = 0; i < length && bytes <= budget.remainingBytes(); i++) {
@@ -144,36 +132,5 @@ final class BuiltInGuards {
             return length instanceof Number n ? n.intValue() : 0;
         }
         return 0;
-    }
-
-    /** Seals a built-in and every object reachable from it, but never the run's own scope. */
-    static void seal(Scriptable builtIn, Scriptable scope) {
-        seal(builtIn, Collections.newSetFromMap(new IdentityHashMap<>()), scope);
-    }
-
-    private static void seal(Scriptable object, Set<Scriptable> seen, Scriptable scope) {
-        // A sealed object was walked before it was sealed, so everything below it is sealed too.
-        if (object == scope || !seen.add(object) || object instanceof ScriptableObject done && done.isSealed()) {
-            return;
-        }
-        if (object instanceof ScriptableObject sealable) {
-            Scriptable prototype = object.getPrototype();
-            if (prototype != null) {
-                seal(prototype, seen, scope);
-            }
-            for (Object id : sealable.getAllIds()) {
-                Object value;
-                try {
-                    value = id instanceof Integer index ? sealable.get(index, sealable) : sealable.get(id.toString(), sealable);
-                } catch (RhinoException getterRefused) {
-                    // An accessor such as RegExp.prototype.flags may refuse the prototype itself as receiver.
-                    continue;
-                }
-                if (value instanceof Scriptable child) {
-                    seal(child, seen, scope);
-                }
-            }
-            sealable.sealObject();
-        }
     }
 }

@@ -47,6 +47,11 @@ final class SandboxContextFactory extends ContextFactory {
                 || featureIndex == Context.FEATURE_ENABLE_JAVA_MAP_ACCESS) {
             return false;
         }
+        // Rhino's __parent__ sets an object's parent scope whatever its state: a script could hang its
+        // global on a shared built-in or a cached template object. Off, __parent__ is a plain property name.
+        if (featureIndex == Context.FEATURE_PARENT_PROTO_PROPERTIES) {
+            return false;
+        }
         return super.hasFeature(cx, featureIndex);
     }
 
@@ -99,6 +104,8 @@ final class SandboxContextFactory extends ContextFactory {
     static final class SandboxContext extends Context {
 
         Budget budget;
+        /** The run's Symbol.for registry; a context serves one run (and its Bot.runCommand calls). */
+        SymbolRegistry symbols;
 
         SandboxContext(ContextFactory factory) {
             super(factory);

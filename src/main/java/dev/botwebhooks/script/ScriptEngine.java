@@ -19,9 +19,10 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Runs bot commands in the Rhino sandbox. Call {@link #run} on a
- * script worker thread with a fixed stack size: a run may block on the host and uses that
- * thread's CPU and allocation counters for its limits.
+ * Runs bot commands in the Rhino sandbox: each run has a global of its own in front of a locked set of
+ * built-ins borrowed from a pool ({@link BuiltInPool}). Call {@link #run} on a script worker thread with a
+ * fixed stack size: a run may block on the host and uses that thread's CPU and allocation counters for
+ * its limits.
  */
 public final class ScriptEngine {
 
@@ -35,18 +36,26 @@ public final class ScriptEngine {
     private final Cache<CompiledKey, Compiled> compiled =
             Caffeine.newBuilder().maximumSize(COMPILED_SCRIPTS).build();
     private final AtomicLong compilations = new AtomicLong();
+    private final BuiltInPool builtIns = new BuiltInPool();
+    /** Holds the template objects of compiled commands; never lent to a run. */
+    private final BuiltInSet templateRealm;
 
     public ScriptEngine(ScriptLimits limits) {
         this.contexts = new SandboxContextFactory(Objects.requireNonNull(limits, "limits"));
+        try (Context cx = contexts.enterContext()) {
+            this.templateRealm = BuiltInSet.createFrozen(cx);
+        }
     }
 
     public ScriptOutcome run(ScriptRun run, ScriptHost host) {
-        SandboxContextFactory.Budget budget = contexts.startBudget();
         try (Context cx = contexts.enterContext()) {
+            // Borrowed before the run's budget starts: building a new set is the engine's cost, not the script's.
+            BuiltInSet set = builtIns.borrow(cx);
+            SandboxContextFactory.Budget budget = contexts.startBudget();
             SandboxContextFactory.SandboxContext sandbox = (SandboxContextFactory.SandboxContext) cx;
             sandbox.budget = budget;
             try {
-                return execute(cx, run, host, budget);
+                return execute(cx, run, host, set, budget);
             } catch (RunAborted e) {
                 if (e.getCause() != null) {
                     log.warn("script run of bot {} command {} aborted: {}", run.source().botId(),
@@ -68,6 +77,8 @@ public final class ScriptEngine {
                         "InternalError: the script could not be run (" + e.getClass().getSimpleName() + ")");
             } finally {
                 sandbox.budget = null;
+                // Locked, so no run can have changed it, however the run ended.
+                builtIns.giveBack(set);
             }
         }
     }
@@ -77,21 +88,15 @@ public final class ScriptEngine {
         return compilations.get();
     }
 
-    private ScriptOutcome execute(Context cx, ScriptRun run, ScriptHost host, SandboxContextFactory.Budget budget) {
+    private ScriptOutcome execute(Context cx, ScriptRun run, ScriptHost host, BuiltInSet set,
+            SandboxContextFactory.Budget budget) {
         ScriptSource source = run.source();
         Compiled script = compiled.get(new CompiledKey(source.botId(), source.commandName(), source.version()),
                 key -> compile(cx, source));
         if (script.failure() != null) {
             return new ScriptOutcome(null, null, Effects.NONE, script.failure(), cpuTime(budget));
         }
-        // Fresh standard objects for every run rather than one sealed scope shared by all runs: Rhino's
-        // sealing stops assignment and delete but not Object.defineProperty, Object.freeze or
-        // Date.prototype.setTime, so a shared Object.prototype could still be changed for every other
-        // run. A fresh set costs well under a millisecond; sealed, so that assigning to a built-in fails loudly.
-        // Built unsealed so that the allocating built-ins can be guarded; BuiltInGuards seals them afterwards.
-        RunScope scope = new RunScope();
-        cx.initSafeStandardObjects(scope, false);
-        BuiltInGuards.install(cx, scope, budget);
+        RunScope scope = new RunScope(set);
         BjsRun bjs = new BjsRun(run, host, contexts.limits(), budget, this::compiledSubCommand);
         bjs.install(cx, scope);
         if (run.answer() != null) {
@@ -137,6 +142,11 @@ public final class ScriptEngine {
         return script.script();
     }
 
+    /** How many locked built-in sets the pool has built. */
+    int builtInSetsBuilt() {
+        return builtIns.built();
+    }
+
     private Compiled compile(Context cx, ScriptSource source) {
         return compile(cx, source, true);
     }
@@ -146,7 +156,9 @@ public final class ScriptEngine {
         // Line 0 holds the wrapper, so the command's own line numbers are kept in errors.
         String code = wrapped ? "(function(){\n" + source.code() + "\n})();" : "\n" + source.code();
         try {
-            return new Compiled(cx.compileString(code, source.commandName(), 0, null), null);
+            Script script = cx.compileString(code, source.commandName(), 0, null);
+            TemplateObjects.prepare(cx, script, templateRealm.scope());
+            return new Compiled(script, null);
         } catch (EvaluatorException e) {
             String message = "SyntaxError: " + e.details() + " (line " + e.lineNumber() + ")";
             return new Compiled(null, new ScriptFailure(ScriptFailure.Kind.SCRIPT_ERROR, publicText(message),

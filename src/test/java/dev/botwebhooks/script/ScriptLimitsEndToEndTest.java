@@ -51,16 +51,18 @@ class ScriptLimitsEndToEndTest extends TightLimitsEndToEndTest {
         Bots.TestBot vandal = bots.create("vandal").command("/break", """
                 try { Object.prototype.polluted = 1 } catch (e) {}
                 try { String.prototype.trim = function () { return 'pwned' } } catch (e) {}
-                Object.defineProperty(Object.prototype, 'polluted', {value: 1});
-                Object.defineProperty(String.prototype, 'trim', {value: function () { return 'pwned' }});
+                var refused = [];
+                try { Object.defineProperty(Object.prototype, 'polluted', {value: 1}) } catch (e) { refused.push(e.name) }
+                try { Object.defineProperty(String.prototype, 'trim', {value: function () { return 'pwned' }}) }
+                catch (e) { refused.push(e.name) }
                 globalThis.leak = 'leaked';
-                Bot.sendMessage([({}).polluted, ' a '.trim(), leak].join('|'))""");
+                Bot.sendMessage([({}).polluted, ' a '.trim(), leak, refused].join('|'))""");
         Bots.TestBot victim = bots.create("victim").command("/look",
                 "Bot.sendMessage([typeof ({}).polluted, ' a '.trim(), typeof leak].join('|'))");
         URI look = victim.localUrl(Map.of("command", "/look"));
 
         http.get().uri(vandal.localUrl(Map.of("command", "/break"))).exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.answer").isEqualTo("1|pwned|leaked");
+                .expectBody().jsonPath("$.answer").isEqualTo("|a|leaked|TypeError,TypeError");
         http.get().uri(look).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.answer").isEqualTo("undefined|a|undefined");
     }
