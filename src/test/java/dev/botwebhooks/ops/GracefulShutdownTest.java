@@ -13,6 +13,8 @@ import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.JsonNode;
 
@@ -47,8 +49,15 @@ class GracefulShutdownTest extends EndToEndTest {
                 Bot.sendMessage("done " + content)
                 """);
         // Arguments, not default properties: application.yaml's server.port (8080) would win over those.
+        // Without actuator's server, and on Netty resources of its own: closing it must not dispose the global
+        // ones, which the test application's management server runs on.
         ConfigurableApplicationContext second = new SpringApplicationBuilder(BotWebhooksApplication.class)
-                .run("--server.port=0", "--management.server.port=0", "--webhooks.admin-token=" + ADMIN_TOKEN,
+                .initializers(context -> ((GenericApplicationContext) context).registerBean(ReactorResourceFactory.class, () -> {
+                    ReactorResourceFactory resources = new ReactorResourceFactory();
+                    resources.setUseGlobalResources(false);
+                    return resources;
+                }))
+                .run("--server.port=0", "--management.server.port=-1", "--webhooks.admin-token=" + ADMIN_TOKEN,
                         "--webhooks.pipeline.workers=4");
         int port = ((WebServerApplicationContext) second).getWebServer().getPort();
         ScriptWorkers workers = second.getBean(ScriptWorkers.class);
