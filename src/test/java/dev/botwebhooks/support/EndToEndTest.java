@@ -39,7 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         "webhooks.http.timeout=1s", "webhooks.http.max-response-size=64KB", "webhooks.http.max-redirects=2",
         "webhooks.http.max-concurrent-per-bot=2",
         // Several application contexts stay cached during a run: idle pools must not exhaust PostgreSQL's connections.
-        "spring.r2dbc.pool.initial-size=1",
+        // A pool that grew under a test's load gives its idle connections back within seconds (the pool's
+        // background eviction runs every max-idle-time), not after the default 30 minutes.
+        "spring.r2dbc.pool.initial-size=1", "spring.r2dbc.pool.max-idle-time=3s",
         // Each context a deployment of its own, so that contexts cached by other tests take no share of its limits.
         "webhooks.replicas.group=${random.uuid}",
         // No listening connection per cached context (PostgreSQL's connections are few): tests that need the
@@ -64,7 +66,7 @@ public abstract class EndToEndTest {
                 "--webhooks.http.allowed-ranges=" + SCRIPT_HTTP_ALLOWED,
                 "--webhooks.http.timeout=1s", "--webhooks.http.max-response-size=64KB", "--webhooks.http.max-redirects=2",
                 "--webhooks.http.max-concurrent-per-bot=2",
-                "--spring.r2dbc.pool.initial-size=1",
+                "--spring.r2dbc.pool.initial-size=1", "--spring.r2dbc.pool.max-idle-time=3s",
                 "--webhooks.replicas.group=${random.uuid}",
                 "--webhooks.cache.listen=false",
                 "--webhooks.telegram.api-base-url=" + FakeTelegram.instance().baseUrl()};
