@@ -69,10 +69,18 @@ final class PollingLoop {
         wake();
     }
 
+    /**
+     * Polls until a poll finds nothing. Repeated, not recursive: a worker that always finds work (a busy outbox)
+     * would otherwise nest one more operator per poll, until the stack of the thread running it overflowed.
+     */
     private Mono<Void> drain() {
-        if (stopping) {
-            return Mono.empty();
-        }
+        return Mono.defer(() -> stopping ? Mono.just(0) : pollOnce())
+                .repeat()
+                .takeWhile(handled -> handled > 0)
+                .then();
+    }
+
+    private Mono<Integer> pollOnce() {
         return Mono.defer(poll)
                 .doOnNext(handled -> {
                     if (failing) {
@@ -89,6 +97,6 @@ final class PollingLoop {
                     }
                     return Mono.just(0);
                 })
-                .flatMap(handled -> handled > 0 ? drain() : Mono.empty());
+                .defaultIfEmpty(0);
     }
 }

@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.botwebhooks.support.YamlTree.leafKeys;
+import static dev.botwebhooks.support.YamlTree.map;
 
 /**
  * Every {@code webhooks.*} key of application.yaml has configuration metadata with a description (from
@@ -66,25 +68,9 @@ class ConfigurationMetadataTest {
     }
 
     private static Set<String> webhooksKeysOfApplicationYaml() throws IOException {
-        Set<String> keys = new TreeSet<>();
-        flatten("", map(new Yaml().load(Files.readString(APPLICATION_YAML))), keys);
+        Set<String> keys = new TreeSet<>(leafKeys(map(new Yaml().load(Files.readString(APPLICATION_YAML)))));
         keys.removeIf(key -> !key.startsWith("webhooks."));
         return keys;
     }
 
-    private static void flatten(String prefix, Map<String, Object> yaml, Set<String> keys) {
-        yaml.forEach((key, value) -> {
-            String path = prefix.isEmpty() ? key : prefix + "." + key;
-            if (value instanceof Map<?, ?>) {
-                flatten(path, map(value), keys);
-            } else {
-                keys.add(path);
-            }
-        });
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        return (Map<String, Object>) value;
-    }
 }

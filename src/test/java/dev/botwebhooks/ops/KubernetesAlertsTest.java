@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static dev.botwebhooks.support.YamlTree.list;
+import static dev.botwebhooks.support.YamlTree.map;
 
 /**
  * The alert rules of the PrometheusRule, checked by {@code promtool} (Debian's prometheus package;
@@ -109,13 +111,4 @@ class KubernetesAlertsTest extends EndToEndTest {
 
     private record Result(int exitCode, String output) { }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        return (Map<String, Object>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> list(Object value) {
-        return (List<Object>) value;
-    }
 }

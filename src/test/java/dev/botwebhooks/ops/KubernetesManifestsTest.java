@@ -30,6 +30,9 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static dev.botwebhooks.support.YamlTree.leafKeys;
+import static dev.botwebhooks.support.YamlTree.list;
+import static dev.botwebhooks.support.YamlTree.map;
 
 /**
  * The manifests in k8s/, as {@code kubectl kustomize} renders the base and the overlays, checked
@@ -208,8 +211,7 @@ class KubernetesManifestsTest extends EndToEndTest {
 
     /** The upper-case names under which the application reads a key (both of Spring's relaxed forms). */
     private static Set<String> boundEnvironmentVariables() throws IOException {
-        Set<String> keys = new HashSet<>();
-        flatten("", map(new Yaml().load(Files.readString(APPLICATION_YAML))), keys);
+        Set<String> keys = new HashSet<>(leafKeys(map(new Yaml().load(Files.readString(APPLICATION_YAML)))));
         Enumeration<URL> metadata = KubernetesManifestsTest.class.getClassLoader()
                 .getResources("META-INF/spring-configuration-metadata.json");
         JsonMapper json = JsonMapper.builder().build();
@@ -229,17 +231,6 @@ class KubernetesManifestsTest extends EndToEndTest {
             variables.add(placeholder.group(1));
         }
         return variables;
-    }
-
-    private static void flatten(String prefix, Map<String, Object> yaml, Set<String> keys) {
-        yaml.forEach((key, value) -> {
-            String path = prefix.isEmpty() ? key : prefix + "." + key;
-            if (value instanceof Map<?, ?>) {
-                flatten(path, map(value), keys);
-            } else {
-                keys.add(path);
-            }
-        });
     }
 
     private static String applicationYaml(String dottedKey) throws IOException {
@@ -305,16 +296,6 @@ class KubernetesManifestsTest extends EndToEndTest {
             }
         }
         return null;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        return (Map<String, Object>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> list(Object value) {
-        return (List<Object>) value;
     }
 
 }
