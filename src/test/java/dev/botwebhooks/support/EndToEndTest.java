@@ -90,17 +90,16 @@ public abstract class EndToEndTest {
     protected Bots bots;
 
     /**
-     * The service closes a connection idle for {@code webhooks.ingress.header-timeout}; a client that kept it for
-     * its next request could send that request into the close and read "connection reset". Ours drops idle
-     * connections after a second, long before.
+     * A connection per request: in two of this project's full runs one request sent on a kept-alive connection met
+     * the service closing it ("connection reset", "closed BEFORE response"), failing an unrelated test. Keep-alive itself is tested on raw sockets (ConnectionLimitTest, IngressLimitsTest); why the service
+     * closed those two is still open.
      */
-    private static final ConnectionProvider IDLE_CONNECTIONS_DROPPED = ConnectionProvider.builder("end-to-end-tests")
-            .maxIdleTime(Duration.ofSeconds(1)).build();
+    private static final ConnectionProvider CONNECTION_PER_REQUEST = ConnectionProvider.newConnection();
 
     @BeforeEach
     void connect() {
         baseUrl = "http://127.0.0.1:" + port;
-        http = WebTestClient.bindToServer(new ReactorClientHttpConnector(HttpClient.create(IDLE_CONNECTIONS_DROPPED)))
+        http = WebTestClient.bindToServer(new ReactorClientHttpConnector(HttpClient.create(CONNECTION_PER_REQUEST)))
                 .baseUrl(baseUrl)
                 // The first save of code that needs transpiling loads Babel (once per JVM): seconds on a quiet
                 // machine, a minute on one running other builds.
