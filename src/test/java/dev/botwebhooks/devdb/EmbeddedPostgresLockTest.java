@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** A second `make run` is refused, plainly, while another process holds the embedded PostgreSQL's lock. */
 class EmbeddedPostgresLockTest {
 
-    /** Another JVM that locks the file the way the embedded PostgreSQL does, says so, and waits to be killed. */
+    /** Another JVM that locks the file the way the embedded PostgreSQL does, says so, and holds it until its input ends. */
     private static final String LOCK_HOLDER = """
             import java.io.FileOutputStream;
             public class LockHolder {
@@ -25,7 +25,7 @@ class EmbeddedPostgresLockTest {
                     FileOutputStream out = new FileOutputStream(args[0]);
                     if (out.getChannel().tryLock() == null) { System.exit(2); }
                     System.out.println("locked");
-                    Thread.sleep(60_000);
+                    System.in.read();
                 }
             }
             """;
