@@ -34,11 +34,21 @@ final class CallIds {
         if (pending != null) {
             return pending;
         }
-        Mono<Block> fetch = db.sql("SELECT nextval('webhook_call_ids') AS id").map(row -> row.get("id", Long.class)).one()
+        AtomicReference<Mono<Block>> self = new AtomicReference<>();
+        Mono<Block> fetch = db.sql("SELECT nextval('webhook_call_ids') AS id").map(row -> row.get("id", Long.class))
+                .one().single()
                 .map(start -> new Block(start, start + BLOCK))
-                .doOnNext(fetched -> block = fetched)
-                .doFinally(signal -> refill.set(null))
+                // Released before the waiters hear of the block: a waiter that finds it used up must start
+                // the next fetch. Were this finished fetch still pending, re-subscribing would answer the
+                // waiter at once, on the same stack, again and again, until the driver's thread overflowed.
+                .doOnNext(fetched -> {
+                    block = fetched;
+                    refill.compareAndSet(self.get(), null);
+                })
+                // A failure is not kept for later callers: they start a fetch of their own.
+                .doOnError(failed -> refill.compareAndSet(self.get(), null))
                 .cache();
+        self.set(fetch);
         return refill.compareAndSet(null, fetch) ? fetch : refill();
     }
 
