@@ -31,9 +31,8 @@ class AdminRoutes {
     RouterFunction<ServerResponse> adminRouter(BotAdminHandler bots, CommandAdminHandler commands,
             UserAdminHandler users, WebhookUrlAdminHandler urls, BotDataAdminHandler data, CallReplayHandler replays,
             BotArchiveHandler archives, CallAdminHandler calls, TestRunHandler testRuns, RefusedCallsHandler refused,
-            OpenApiDocument openApi, AdminAuthentication auth) {
+            AdminAuthentication auth) {
         return route()
-                .GET(OpenApiDocument.PATH, openApi::serve)
                 .POST("/api/v1/bots", bots::create)
                 .GET("/api/v1/bots", bots::list)
                 .GET(BOT, bots::get)
