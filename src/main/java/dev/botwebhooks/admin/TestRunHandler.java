@@ -99,12 +99,7 @@ class TestRunHandler {
 
     /** The request a provider would send: to the command's URL (with the user and params), with the body and headers. */
     private CallRecord sample(Bot bot, String command, ObjectNode body, Instant now) {
-        for (String field : body.propertyNames()) {
-            if (!FIELDS.contains(field)) {
-                throw ApiProblem.badRequest("unknown field '" + field + "'; known: "
-                        + String.join(", ", FIELDS.stream().sorted().toList()));
-            }
-        }
+        AdminRequests.requireKnownFields(body, FIELDS);
         Long userId = AdminRequests.optionalLong(body, "user_id");
         String url;
         try {

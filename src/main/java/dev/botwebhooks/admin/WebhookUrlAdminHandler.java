@@ -52,13 +52,7 @@ class WebhookUrlAdminHandler {
         return auth.bot(request).zipWith(AdminRequests.jsonObject(request))
                 .flatMap(found -> bots.findById(found.getT1()).flatMap(bot -> {
                     ObjectNode body = found.getT2();
-                    for (String field : body.propertyNames()) {
-                        if (!FIELDS.contains(field)) {
-                            // A typo such as "userid" would otherwise make a URL without the user.
-                            throw ApiProblem.badRequest("unknown field '" + field + "'; known: "
-                                    + String.join(", ", FIELDS.stream().sorted().toList()));
-                        }
-                    }
+                    AdminRequests.requireKnownFields(body, FIELDS);
                     WebhookUrlRequest urlRequest = new WebhookUrlRequest(
                             AdminRequests.optionalString(body, "command", Integer.MAX_VALUE), content(body.get("content")),
                             AdminRequests.optionalLong(body, "user_id"),
