@@ -31,14 +31,14 @@ class AdminAuthentication {
         }
         String token = header.substring(BEARER.length()).trim();
         if (token.isEmpty()) {
-            return Mono.error(ApiProblem.unauthorized());
+            return Mono.error(ApiProblem.invalidToken());
         }
         if (adminToken.matches(token)) {
             return Mono.just(new Caller.PlatformAdmin());
         }
         return bots.findIdByApiKeyHash(Tokens.sha256(token))
                 .<Caller>map(Caller.BotKey::new)
-                .switchIfEmpty(Mono.error(ApiProblem.unauthorized()));
+                .switchIfEmpty(Mono.error(ApiProblem.invalidToken()));
     }
 
     Mono<Void> requireAdmin(ServerRequest request) {

@@ -85,6 +85,16 @@ final class AdminRequests {
         }
     }
 
+    /** A field the route does not know is a 400 naming it: a typo such as "userid" must not be silently dropped. */
+    static void requireKnownFields(ObjectNode body, java.util.Set<String> known) {
+        for (String field : body.propertyNames()) {
+            if (!known.contains(field)) {
+                throw ApiProblem.badRequest("unknown field '" + field + "'; known: "
+                        + String.join(", ", known.stream().sorted().toList()));
+            }
+        }
+    }
+
     static String requiredString(ObjectNode body, String field, int maxChars) {
         String value = optionalString(body, field, maxChars);
         if (value == null || value.isBlank()) {

@@ -30,7 +30,8 @@ class AdminRoutes {
     @Bean
     RouterFunction<ServerResponse> adminRouter(BotAdminHandler bots, CommandAdminHandler commands,
             UserAdminHandler users, WebhookUrlAdminHandler urls, BotDataAdminHandler data, CallReplayHandler replays,
-            BotArchiveHandler archives, AdminAuthentication auth) {
+            BotArchiveHandler archives, CallAdminHandler calls, TestRunHandler testRuns, RefusedCallsHandler refused,
+            AdminAuthentication auth) {
         return route()
                 .POST("/api/v1/bots", bots::create)
                 .GET("/api/v1/bots", bots::list)
@@ -43,17 +44,22 @@ class AdminRoutes {
                 .GET(BOT + "/commands", commands::list)
                 .GET(BOT + "/commands/{name}", commands::get)
                 .DELETE(BOT + "/commands/{name}", commands::delete)
+                .POST(BOT + "/commands/{name}/test-run", testRuns::run)
                 .GET(BOT + "/users", users::list)
                 .PUT(BOT + "/users/{userId}", users::put)
                 .GET(BOT + "/users/{userId}", users::get)
                 .POST(BOT + "/webhook-urls", urls::create)
                 .GET(BOT + "/properties", data::properties)
-                .GET(BOT + "/calls", data::calls)
-                .GET(BOT + "/calls/{callId}", data::call)
+                .GET(BOT + "/calls", calls::list)
+                // Before {callId}, which would take "per-minute" for an id.
+                .GET(BOT + "/calls/per-minute", calls::perMinute)
+                .GET(BOT + "/calls/{callId}", calls::get)
                 .POST(BOT + "/calls/{callId}/replay", replays::replay)
                 .GET(BOT + "/messages", data::messages)
                 .POST(BOT + "/messages/{messageId}/retry", data::retryMessage)
                 .GET(BOT + "/scheduled-runs", data::scheduledRuns)
+                .POST(BOT + "/scheduled-runs/{runId}/cancel", data::cancelScheduledRun)
+                .GET(BOT + "/refused-calls", refused::list)
                 .POST(BOT + "/import", archives::importArchive)
                 .GET(BOT + "/export", archives::exportArchive)
                 // Last: any other path under the API is a problem too, not the framework's default page.

@@ -20,10 +20,22 @@ final class ApiProblem extends ErrorResponseException {
         return new ApiProblem(HttpStatus.NOT_FOUND, detail);
     }
 
+    /** No bearer token: RFC 6750 says the challenge then carries no error code. */
     static ApiProblem unauthorized() {
-        ApiProblem problem = new ApiProblem(HttpStatus.UNAUTHORIZED, "a valid bearer token is required");
-        // RFC 9110: a 401 names the scheme the client should use.
-        problem.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"bot-webhooks\"");
+        return unauthorized("a bearer token is required: Authorization: Bearer <admin token or bot API key>",
+                "Bearer realm=\"bot-webhooks\"");
+    }
+
+    /** A bearer token that is no admin token and no bot's API key (or a revoked one). */
+    static ApiProblem invalidToken() {
+        return unauthorized("the bearer token is not valid (a rotated API key stops working)",
+                "Bearer realm=\"bot-webhooks\", error=\"invalid_token\", error_description=\"the token is not valid\"");
+    }
+
+    private static ApiProblem unauthorized(String detail, String challenge) {
+        ApiProblem problem = new ApiProblem(HttpStatus.UNAUTHORIZED, detail);
+        // RFC 9110 and RFC 6750: a 401 names the scheme the client should use.
+        problem.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
         return problem;
     }
 

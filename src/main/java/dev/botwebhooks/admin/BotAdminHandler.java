@@ -58,12 +58,17 @@ class BotAdminHandler {
     record BotList(List<BotView> bots, Long nextBefore) {
     }
 
-    /** Every bot, newest first, for the platform admin; {@code ?before=<id>} pages on. */
+    /**
+     * Every bot, newest first, for the platform admin; {@code ?before=<id>} pages on. A bot's key sees its own bot
+     * only, so a console signed in with either lists what it may open.
+     */
     Mono<ServerResponse> list(ServerRequest request) {
         int limit = AdminRequests.limit(request);
         Long before = AdminRequests.longParam(request, "before").orElse(null);
-        return auth.requireAdmin(request)
-                .then(bots.list(before, limit).map(BotView::of).collectList())
+        return auth.caller(request)
+                .flatMap(caller -> (caller instanceof Caller.BotKey key
+                        ? bots.findById(key.botId()).filter(bot -> before == null || bot.id() < before).flux()
+                        : bots.list(before, limit)).map(BotView::of).collectList())
                 .flatMap(list -> ServerResponse.ok().bodyValue(new BotList(list,
                         list.size() == limit ? list.get(list.size() - 1).id() : null)));
     }

@@ -1,7 +1,5 @@
 package dev.botwebhooks.admin;
 
-import dev.botwebhooks.call.CallFilter;
-import dev.botwebhooks.call.CallRepository;
 import dev.botwebhooks.job.JobRepository;
 import dev.botwebhooks.job.JobView;
 import dev.botwebhooks.message.MessageRepository;
@@ -18,23 +16,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-/** What a bot's runs left behind: properties, the call log, the chat log, Bot.run jobs. Every list is bounded. */
+/** What a bot's runs left behind: properties, the chat log, Bot.run jobs. Every list is bounded. */
 @Component
 class BotDataAdminHandler {
 
     private final AdminAuthentication auth;
     private final PropertyRepository properties;
-    private final CallRepository calls;
     private final MessageRepository messages;
     private final JobRepository scheduledRuns;
 
     private static final Set<String> RUN_STATUSES = Set.of("pending", "done", "failed", "cancelled");
 
-    BotDataAdminHandler(AdminAuthentication auth, PropertyRepository properties, CallRepository calls,
+    BotDataAdminHandler(AdminAuthentication auth, PropertyRepository properties,
             MessageRepository messages, JobRepository scheduledRuns) {
         this.auth = auth;
         this.properties = properties;
-        this.calls = calls;
         this.messages = messages;
         this.scheduledRuns = scheduledRuns;
     }
@@ -49,10 +45,6 @@ class BotDataAdminHandler {
     record PropertyList(List<PropertyView> properties) {
     }
 
-    /** {@code next_before} is the {@code before} of the next page, null on the last one. */
-    record CallList(List<CallView> calls, Long nextBefore) {
-    }
-
     record MessageList(List<StoredMessage> messages) {
     }
 
@@ -65,24 +57,6 @@ class BotDataAdminHandler {
         return auth.bot(request)
                 .flatMap(botId -> properties.list(botId, userId, limit).map(PropertyView::of).collectList())
                 .flatMap(list -> ServerResponse.ok().bodyValue(new PropertyList(list)));
-    }
-
-    Mono<ServerResponse> calls(ServerRequest request) {
-        Long before = AdminRequests.longParam(request, "before").orElse(null);
-        int limit = AdminRequests.limit(request);
-        CallFilter filter = CallFilters.of(request);
-        return auth.bot(request)
-                .flatMap(botId -> calls.list(botId, filter, before, limit).map(CallView::of).collectList())
-                .flatMap(list -> ServerResponse.ok().bodyValue(
-                        new CallList(list, list.size() == limit ? list.get(list.size() - 1).id() : null)));
-    }
-
-    Mono<ServerResponse> call(ServerRequest request) {
-        long callId = AdminRequests.longPathVariable(request, "callId");
-        return auth.bot(request)
-                .flatMap(botId -> calls.find(botId, callId))
-                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("call " + callId + " not found")))
-                .flatMap(call -> ServerResponse.ok().bodyValue(CallView.of(call)));
     }
 
     Mono<ServerResponse> messages(ServerRequest request) {
@@ -100,6 +74,22 @@ class BotDataAdminHandler {
                 .flatMap(botId -> messages.retry(botId, messageId))
                 .flatMap(retried -> retried ? ServerResponse.noContent().build()
                         : Mono.error(ApiProblem.conflict("message " + messageId + " is not a failed message of this bot")));
+    }
+
+    /** A pending job is cancelled (and shown); one that ran, failed or was cancelled already is a 409. */
+    Mono<ServerResponse> cancelScheduledRun(ServerRequest request) {
+        long runId = AdminRequests.longPathVariable(request, "runId");
+        return auth.bot(request)
+                .flatMap(botId -> scheduledRuns.cancel(botId, runId).flatMap(cancelled -> scheduledRuns.find(botId, runId)
+                        .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("scheduled run " + runId + " not found")))
+                        .map(run -> {
+                            if (!cancelled) {
+                                throw ApiProblem.conflict("scheduled run " + runId + " is " + run.status()
+                                        + ", not pending: only a pending run can be cancelled");
+                            }
+                            return run;
+                        })))
+                .flatMap(run -> ServerResponse.ok().bodyValue(run));
     }
 
     Mono<ServerResponse> scheduledRuns(ServerRequest request) {

@@ -4,7 +4,6 @@ import dev.botwebhooks.command.CommandLine;
 import dev.botwebhooks.command.CommandDirectory;
 import dev.botwebhooks.user.UserRepository;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import dev.botwebhooks.bot.BotRepository;
@@ -43,8 +42,8 @@ class WebhookUrlAdminHandler {
     static final Set<String> FIELDS = Set.of("command", "content", "user_id", "redirect_to", "expires_in");
 
     /**
-     * @param warnings what is odd about the URL but not wrong: it works, and may work only later (a command
-     *                 or user made after the URL)
+     * @param warnings what is odd about the URL but not wrong: it works, and may work only later (a user made
+     *                 after the URL)
      */
     record MadeUrl(String url, List<String> warnings) {
     }
@@ -53,13 +52,7 @@ class WebhookUrlAdminHandler {
         return auth.bot(request).zipWith(AdminRequests.jsonObject(request))
                 .flatMap(found -> bots.findById(found.getT1()).flatMap(bot -> {
                     ObjectNode body = found.getT2();
-                    for (String field : body.propertyNames()) {
-                        if (!FIELDS.contains(field)) {
-                            // A typo such as "userid" would otherwise make a URL without the user.
-                            throw ApiProblem.badRequest("unknown field '" + field + "'; known: "
-                                    + String.join(", ", FIELDS.stream().sorted().toList()));
-                        }
-                    }
+                    AdminRequests.requireKnownFields(body, FIELDS);
                     WebhookUrlRequest urlRequest = new WebhookUrlRequest(
                             AdminRequests.optionalString(body, "command", Integer.MAX_VALUE), content(body.get("content")),
                             AdminRequests.optionalLong(body, "user_id"),
@@ -71,21 +64,29 @@ class WebhookUrlAdminHandler {
                     } catch (IllegalArgumentException invalid) {
                         throw ApiProblem.badRequest(invalid.getMessage());
                     }
-                    return warnings(bot.id(), urlRequest).map(warnings -> new MadeUrl(url, warnings));
+                    return requireCommand(bot.id(), urlRequest).then(warnings(bot.id(), urlRequest))
+                            .map(warnings -> new MadeUrl(url, warnings));
                 }))
                 .flatMap(made -> ServerResponse.ok().bodyValue(made));
     }
 
+    /**
+     * A URL for a command no text would call is a 400, matched as a webhook matches it (aliases, BB's {@code *}
+     * master command): it would only ever answer 404. Saving the command first is the way round.
+     */
+    private Mono<Void> requireCommand(long botId, WebhookUrlRequest request) {
+        if (request.command() == null) {
+            return Mono.empty();
+        }
+        return commands.match(botId, request.command()).flatMap(found -> found.isPresent() ? Mono.<Void>empty()
+                : Mono.error(ApiProblem.badRequest("command " + CommandLine.parse(request.command()).name()
+                        + " does not exist; save it first (POST .../commands), then make its URL")));
+    }
+
     private Mono<List<String>> warnings(long botId, WebhookUrlRequest request) {
-        Mono<Optional<String>> command = request.command() == null ? Mono.just(Optional.empty())
-                : commands.match(botId, request.command()).map(found -> found.isPresent() ? Optional.<String>empty()
-                        : Optional.of("command " + CommandLine.parse(request.command()).name()
-                                + " does not exist (yet): calls answer 404 until it does"));
-        Mono<Optional<String>> user = request.userId() == null ? Mono.just(Optional.empty())
-                : users.find(botId, request.userId()).map(found -> Optional.<String>empty())
-                .defaultIfEmpty(Optional.of("user " + request.userId() + " does not exist (yet): calls answer 404 until it does"));
-        return Mono.zip(command, user).map(both -> java.util.stream.Stream.of(both.getT1(), both.getT2())
-                .flatMap(Optional::stream).toList());
+        return request.userId() == null ? Mono.just(List.of())
+                : users.find(botId, request.userId()).map(found -> List.<String>of())
+                .defaultIfEmpty(List.of("user " + request.userId() + " does not exist (yet): calls answer 404 until it does"));
     }
 
     /** As in scripts: a string is taken as is, any other JSON value as its JSON text. */

@@ -17,7 +17,7 @@ import java.util.List;
 public class CallRepository {
 
     private static final String COLUMNS = "id, bot_id, command, user_id, method, url, ip, request_headers, "
-            + "request_body, status, response_body, error_kind, error, cpu_ms, duration_ms, received_at, origin";
+            + "request_body, status, response_body, error_kind, error, cpu_ms, duration_ms, received_at, origin, property_writes";
     private static final String SELECT = "SELECT " + COLUMNS + ", replay_of FROM webhook_calls ";
 
     private final DatabaseClient db;
@@ -47,7 +47,9 @@ public class CallRepository {
                 MultiRow.Column.of("integer", Integer.class, CallRecord::cpuMs),
                 MultiRow.Column.of("integer", Integer.class, CallRecord::durationMs),
                 MultiRow.Column.of("timestamptz", Instant.class, CallRecord::receivedAt),
-                MultiRow.Column.of("text", String.class, call -> call.origin().wireName()));
+                MultiRow.Column.of("text", String.class, call -> call.origin().wireName()),
+                MultiRow.Column.of("jsonb", Json.class, call -> call.propertyWrites() == null ? null
+                        : Json.of(json.writeValueAsString(call.propertyWrites()))));
     }
 
     /**
@@ -117,6 +119,17 @@ public class CallRepository {
         return query.map(this::toCall).all();
     }
 
+    /** The bot's calls received since {@code since}, counted per minute and status class; oldest minute first. */
+    public Flux<MinuteCount> perMinute(long botId, Instant since) {
+        return db.sql("SELECT date_trunc('minute', received_at) AS minute, status / 100 AS class, count(*) AS calls "
+                        + "FROM webhook_calls WHERE bot_id = :bot AND received_at >= :since "
+                        + "GROUP BY 1, 2 ORDER BY 1, 2")
+                .bind("bot", botId).bind("since", since)
+                .map(row -> new MinuteCount(row.get("minute", Instant.class), row.get("class", Integer.class) + "xx",
+                        row.get("calls", Long.class)))
+                .all();
+    }
+
     /** Links a replay's call to the call it ran again; inside the replay's commit. */
     public Mono<Void> markReplay(long callId, long replayOf) {
         return db.sql("UPDATE webhook_calls SET replay_of = :original WHERE id = :id")
@@ -131,6 +144,10 @@ public class CallRepository {
                 row.get("response_body", byte[].class), row.get("error_kind", String.class),
                 row.get("error", String.class), row.get("cpu_ms", Integer.class), row.get("duration_ms", Integer.class),
                 row.get("received_at", Instant.class), CallOrigin.fromWireName(row.get("origin", String.class)),
-                row.get("replay_of", Long.class));
+                row.get("replay_of", Long.class), jsonOrNull(row.get("property_writes", Json.class)));
+    }
+
+    private tools.jackson.databind.JsonNode jsonOrNull(Json value) {
+        return value == null ? null : json.readTree(value.asString());
     }
 }

@@ -158,6 +158,29 @@ public class JobRepository {
                 .map(this::toView).all();
     }
 
+    /** The jobs one call scheduled, in the order it scheduled them; at most {@code limit}. */
+    public Flux<JobView> ofCall(long botId, long callId, int limit) {
+        return db.sql("SELECT " + VIEW_COLUMNS + " FROM scheduled_runs WHERE created_by_call = :call AND bot_id = :bot "
+                        + "ORDER BY id LIMIT :limit")
+                .bind("call", callId).bind("bot", botId).bind("limit", limit)
+                .map(this::toView).all();
+    }
+
+    /**
+     * Cancels one pending job of the bot, the admin's {@code Bot.clearRunAfter}: a replica running it loses its
+     * claim and rolls its run back. False when the bot has no such pending job.
+     */
+    public Mono<Boolean> cancel(long botId, long jobId) {
+        return db.sql("UPDATE scheduled_runs SET status = 'cancelled', finished_at = now(), claim = NULL, "
+                        + "claimed_until = NULL WHERE bot_id = :bot AND id = :id AND status = 'pending'")
+                .bind("bot", botId).bind("id", jobId).fetch().rowsUpdated().map(updated -> updated > 0);
+    }
+
+    public Mono<JobView> find(long botId, long jobId) {
+        return db.sql("SELECT " + VIEW_COLUMNS + " FROM scheduled_runs WHERE bot_id = :bot AND id = :id")
+                .bind("bot", botId).bind("id", jobId).map(this::toView).one();
+    }
+
     private JobView toView(Readable row) {
         return new JobView(row.get("id", Long.class), row.get("command", String.class),
                 row.get("user_id", Long.class), jsonOrNull(row.get("options", Json.class)),

@@ -68,11 +68,19 @@ public class MessageRepository {
     private record Numbered(int ord, NewMessage row) {
     }
 
+    private static final String SELECT = "SELECT id, call_id, user_id, chat_id, text, options, method, status, attempts, "
+            + "error, created_at, sent_at, next_attempt_at FROM messages ";
+
+    /** The messages one call made, in the order it made them; at most {@code limit}. */
+    public Flux<StoredMessage> ofCall(long botId, long callId, int limit) {
+        return db.sql(SELECT + "WHERE call_id = :call AND bot_id = :bot ORDER BY id LIMIT :limit")
+                .bind("call", callId).bind("bot", botId).bind("limit", limit)
+                .map(this::toMessage).all();
+    }
+
     /** Newest first, all users of the bot when {@code userId} is null. */
     public Flux<StoredMessage> list(long botId, Long userId, int limit) {
-        return db.sql("SELECT id, call_id, user_id, chat_id, text, options, method, status, attempts, error, "
-                        + "created_at, sent_at, next_attempt_at FROM messages "
-                        + "WHERE bot_id = :bot" + (userId == null ? "" : " AND user_id = :user")
+        return db.sql(SELECT + "WHERE bot_id = :bot" + (userId == null ? "" : " AND user_id = :user")
                         + " ORDER BY id DESC LIMIT :limit")
                 .bind("bot", botId).bind("limit", limit)
                 .bindValues(userId == null ? Map.of() : Map.of("user", userId))

@@ -11,9 +11,9 @@ import java.time.Instant;
  * @param status   pending (to be sent), sent, failed (for good; see {@code error}) or stored (the bot has no
  *                 chat token: chat log only)
  * @param attempts sends tried
- * @param error    why the last send failed, or why the message failed
+ * @param lastError why the last send failed (the chat API's answer), or why the message failed
  * @param nextAttemptAt when a pending message is sent next (after a failed send, its backoff); null otherwise
  */
 public record StoredMessage(long id, Long callId, Long userId, String chatId, String text, JsonNode options,
-        String method, String status, int attempts, String error, Instant createdAt, Instant sentAt, Instant nextAttemptAt) {
+        String method, String status, int attempts, String lastError, Instant createdAt, Instant sentAt, Instant nextAttemptAt) {
 }

@@ -11,8 +11,9 @@ public interface AnswerFormat {
 
     Answer succeeded(ScriptOutcome outcome, String redirectTo);
 
-    Answer scriptFailed(ScriptFailure failure, long callId);
+    /** @param callId the call it was logged as; null for a test run, which is not logged */
+    Answer scriptFailed(ScriptFailure failure, Long callId);
 
-    /** An unknown command or user. */
-    Answer refused(String reason, long callId);
+    /** An unknown command or user; {@code callId} as in {@link #scriptFailed}. */
+    Answer refused(String reason, Long callId);
 }

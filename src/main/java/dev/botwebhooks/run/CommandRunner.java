@@ -29,12 +29,15 @@ public class CommandRunner {
     private final RunLoader loader;
     private final ScriptExecution execution;
     private final RunRecorder recorder;
+    private final AnswerFormat answers;
     private final int maxReruns;
 
-    CommandRunner(RunLoader loader, ScriptExecution execution, RunRecorder recorder, CommitProperties commit) {
+    CommandRunner(RunLoader loader, ScriptExecution execution, RunRecorder recorder, CommitProperties commit,
+            AnswerFormat answers) {
         this.loader = loader;
         this.execution = execution;
         this.recorder = recorder;
+        this.answers = answers;
         this.maxReruns = commit.maxReruns();
     }
 
@@ -81,6 +84,31 @@ public class CommandRunner {
                             request.commandName(), request.bot().id());
                     return Mono.just(new RunResult.Unavailable(
                             "the run could not be committed (" + error.getClass().getSimpleName() + ")", error));
+                });
+    }
+
+    /**
+     * Runs the command as a webhook's run would (same loading, same workers and limits, same answer) but stops
+     * before {@link RunRecorder}: the outcome's effects are shown, never written, and no call is logged.
+     */
+    public Mono<TestRunResult> testRun(RunRequest request) {
+        return loader.load(request)
+                .<TestRunResult>flatMap(loaded -> {
+                    if (loaded instanceof RunLoader.Loaded.Found found) {
+                        return execution.execute(request, found).map(executed -> {
+                            ScriptOutcome outcome = executed.outcome();
+                            Answer answer = outcome.succeeded() ? answers.succeeded(outcome, request.redirectTo())
+                                    : answers.scriptFailed(outcome.failure(), null);
+                            return new TestRunResult.Ran(answer, outcome);
+                        });
+                    }
+                    String reason = ((RunLoader.Loaded.Missing) loaded).reason();
+                    return Mono.just(new TestRunResult.Refused(answers.refused(reason, null), reason));
+                })
+                .onErrorResume(ScriptWorkers.Overloaded.class, overloaded -> Mono.just(new TestRunResult.Overloaded()))
+                .onErrorResume(error -> {
+                    failures.error("test run of {} for bot {} failed", error, request.commandName(), request.bot().id());
+                    return Mono.just(new TestRunResult.Unavailable(error.getClass().getSimpleName()));
                 });
     }
 

@@ -81,7 +81,7 @@ class RunRecorder {
                     ? new RunResult.Succeeded(callId, answers.succeeded(outcome, request.redirectTo()))
                     : new RunResult.ScriptFailed(callId, answers.scriptFailed(failure, callId), failure);
             CallRecord record = record(request, result, failure == null ? null : failure.kind().name(),
-                    failure == null ? null : failure.detail(), outcome.cpuTime());
+                    failure == null ? null : failure.detail(), outcome.cpuTime(), effects);
             return groupCommit.commit(new RunWrites(record, result, hook, effects, outcome.succeeded() ? reads : List.of()))
                     .then(Mono.fromRunnable(() -> committed(botId, effects)))
                     .thenReturn(result);
@@ -92,7 +92,7 @@ class RunRecorder {
     Mono<RunResult.Logged> refused(RunRequest request, String reason, CommitHook hook) {
         return calls.nextId().flatMap(callId -> {
             RunResult.Logged result = new RunResult.Refused(callId, answers.refused(reason, callId), reason);
-            CallRecord record = record(request, result, "REFUSED", reason, null);
+            CallRecord record = record(request, result, "REFUSED", reason, null, Effects.NONE);
             return groupCommit.commit(new RunWrites(record, result, hook, Effects.NONE, List.of())).thenReturn(result);
         });
     }
@@ -172,13 +172,14 @@ class RunRecorder {
     }
 
     private static CallRecord record(RunRequest request, RunResult.Logged result, String errorKind, String error,
-            Duration cpuTime) {
+            Duration cpuTime, Effects effects) {
         CallContext call = request.call();
         Answer answer = result.answer();
         int durationMs = (int) Duration.ofNanos(System.nanoTime() - call.startNanos()).toMillis();
         return new CallRecord(result.callId(), request.bot().id(), request.commandLine(), request.userId(), call.method(),
                 call.url(), call.ip(), call.headers(), call.body(), answer.status(),
                 answer.body() == null ? null : answer.body().getBytes(StandardCharsets.UTF_8), errorKind, error,
-                cpuTime == null ? null : (int) cpuTime.toMillis(), durationMs, call.receivedAt(), call.origin());
+                cpuTime == null ? null : (int) cpuTime.toMillis(), durationMs, call.receivedAt(), call.origin(),
+                PropertyWrites.of(effects.propertyChanges()));
     }
 }

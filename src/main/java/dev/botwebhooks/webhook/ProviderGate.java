@@ -8,6 +8,8 @@ import dev.botwebhooks.metrics.Rejection;
 import dev.botwebhooks.run.Answer;
 import dev.botwebhooks.run.CommandRunner;
 import dev.botwebhooks.run.RunRequest;
+import dev.botwebhooks.run.RunResult;
+import dev.botwebhooks.idempotency.IdempotentResult;
 import dev.botwebhooks.verification.ProviderSignatures;
 import dev.botwebhooks.verification.SignatureVerdict;
 import org.slf4j.Logger;
@@ -36,9 +38,11 @@ class ProviderGate {
     private final CommandRunner runner;
     private final WebhookAnswers answers;
     private final JsonMapper json;
+    private final RefusalRecorder refusals;
 
     ProviderGate(ProviderSignatures signatures, IdempotentRuns idempotent, CommandRunner runner, WebhookAnswers answers,
-            JsonMapper json) {
+            JsonMapper json, RefusalRecorder refusals) {
+        this.refusals = refusals;
         this.signatures = signatures;
         this.idempotent = idempotent;
         this.runner = runner;
@@ -50,7 +54,7 @@ class ProviderGate {
         BotSettings settings = request.bot().settings();
         SignatureVerdict verdict = signatures.verify(settings, headers::getFirst, body, request.call().receivedAt());
         if (verdict == SignatureVerdict.INVALID) {
-            return Mono.just(unauthorized("invalid provider signature"));
+            return Mono.just(unauthorized(request, "invalid provider signature"));
         }
         BotSetting.Parsed<IdempotencySettings> idempotency = settings.get(IdempotencySettings.SETTING);
         if (idempotency instanceof BotSetting.Parsed.Invalid<IdempotencySettings> invalid) {
@@ -63,13 +67,26 @@ class ProviderGate {
                 ? valid.value().deliveryId(headers::getFirst, body, json) : Optional.empty();
         if (verdict == SignatureVerdict.STALE) {
             return deliveryId.map(id -> idempotent.storedAnswer(request, id).map(answers::of)).orElse(Mono.empty())
-                    .switchIfEmpty(Mono.fromSupplier(() -> unauthorized("provider signature timestamp is too old or too new")));
+                    .switchIfEmpty(Mono.fromSupplier(() -> unauthorized(request, "provider signature timestamp is too old or too new")));
         }
-        return deliveryId.isPresent() ? idempotent.run(request, deliveryId.get()).map(answers::of)
-                : runner.run(request).map(answers::of);
+        return deliveryId.isPresent()
+                ? idempotent.run(request, deliveryId.get()).doOnNext(result -> {
+                    if (result instanceof IdempotentResult.Ran ran) {
+                        recordRefusal(request, ran.result());
+                    }
+                }).map(answers::of)
+                : runner.run(request).doOnNext(result -> recordRefusal(request, result)).map(answers::of);
     }
 
-    private Answer unauthorized(String reason) {
+    /** An unknown command or user is in the call log too; the refused calls count it with the others. */
+    private void recordRefusal(RunRequest request, RunResult result) {
+        if (result instanceof RunResult.Refused) {
+            refusals.record(request.bot().id(), Rejection.UNKNOWN_COMMAND, request.call());
+        }
+    }
+
+    private Answer unauthorized(RunRequest request, String reason) {
+        refusals.record(request.bot().id(), Rejection.INVALID_PROVIDER_SIGNATURE, request.call());
         return answers.refuse(Rejection.INVALID_PROVIDER_SIGNATURE, 401, reason);
     }
 }

@@ -50,7 +50,7 @@ class WebhookAnswers implements AnswerFormat {
     }
 
     @Override
-    public Answer scriptFailed(ScriptFailure failure, long callId) {
+    public Answer scriptFailed(ScriptFailure failure, Long callId) {
         if (failure.kind() == ScriptFailure.Kind.INFRASTRUCTURE) {
             return retryLater("temporarily unavailable, retry later", callId);
         }
@@ -58,7 +58,7 @@ class WebhookAnswers implements AnswerFormat {
     }
 
     @Override
-    public Answer refused(String reason, long callId) {
+    public Answer refused(String reason, Long callId) {
         return error(404, reason, callId, null);
     }
 

@@ -53,10 +53,12 @@ class WebhookHandler {
     private final WebhookRequestReader reader;
     private final String publicBaseUrl;
     private final Clock clock;
+    private final RefusalRecorder refusals;
 
     WebhookHandler(BotDirectory bots, Admission admission, ProviderGate gate, WebhookAnswers answers,
             LinkPreviews previews, LinkPreviewAnswers previewAnswers, WebhookConcurrency concurrency, ScriptWorkers workers, JsonMapper json,
-            IngressProperties ingress, UrlProperties urls, Clock clock) {
+            IngressProperties ingress, UrlProperties urls, Clock clock, RefusalRecorder refusals) {
+        this.refusals = refusals;
         this.concurrency = concurrency;
         this.workers = workers;
         this.previews = previews;
@@ -133,6 +135,7 @@ class WebhookHandler {
             }
             if (receivedAt.getEpochSecond() >= exp.get()) {
                 admission.strike(bot, request.exchange().getRequest());
+                refusals.record(bot, Rejection.EXPIRED, request);
                 return respond(answers.refuse(Rejection.EXPIRED, 410, "this webhook URL has expired"));
             }
         }
@@ -143,6 +146,7 @@ class WebhookHandler {
         // After the signature, so that an unsigned flood cannot spend a bot's rate limit; before the body is read.
         AdmissionDecision verdict = admission.admit(bot, request.exchange().getRequest());
         if (verdict instanceof AdmissionDecision.Refused refused) {
+            refusals.record(bot, refused.reason(), request);
             return respond(answers.refusedByAdmission(refused));
         }
         // A bot whose queue is full is refused now, not after its body is read and its command loaded.
@@ -184,11 +188,13 @@ class WebhookHandler {
      */
     private Mono<ServerResponse> notFound(ServerRequest request, Bot bot) {
         admission.strike(bot, request.exchange().getRequest());
+        refusals.record(bot, Rejection.BAD_SIGNATURE, request);
         return respond(answers.refuse(Rejection.BAD_SIGNATURE, 404, "not found"));
     }
 
     private Mono<ServerResponse> badRequest(ServerRequest request, Bot bot, String reason) {
         admission.strike(bot, request.exchange().getRequest());
+        refusals.record(bot, Rejection.MALFORMED, request);
         return respond(answers.refuse(Rejection.MALFORMED, 400, reason));
     }
 }

@@ -27,8 +27,9 @@ class AdminApiTest extends EndToEndTest {
                 .header("Authorization", "Bearer " + ADMIN_TOKEN).exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody());
         assertThat(next.get("bots").get(0).get("id").asLong()).isEqualTo(first.id());
-        http.get().uri("/api/v1/bots").header("Authorization", "Bearer " + first.apiKey()).exchange()
-                .expectStatus().isForbidden();
+        JsonNode own = Bots.json(http.get().uri("/api/v1/bots").header("Authorization", "Bearer " + first.apiKey())
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        assertThat(own.get("bots")).extracting(bot -> bot.get("id").asLong()).containsExactly(first.id());
 
         first.send("POST", "/api-key/rotate", Map.of()).expectStatus().isForbidden();
         JsonNode reissued = Bots.json(http.post().uri("/api/v1/bots/" + first.id() + "/api-key/rotate")
@@ -65,6 +66,12 @@ class AdminApiTest extends EndToEndTest {
         http.get().uri("/api/v1/nothing").exchange().expectStatus().isUnauthorized()
                 .expectHeader().valueEquals("WWW-Authenticate", "Bearer realm=\"bot-webhooks\"")
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        http.get().uri("/api/v1/bots").header("Authorization", "Bearer bwk_revoked").exchange().expectStatus().isUnauthorized()
+                .expectHeader().valueEquals("WWW-Authenticate",
+                        "Bearer realm=\"bot-webhooks\", error=\"invalid_token\", error_description=\"the token is not valid\"");
+        http.get().uri("/nope").exchange().expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(404).jsonPath("$.instance").isEqualTo("/nope");
     }
 
     @Test
@@ -75,10 +82,16 @@ class AdminApiTest extends EndToEndTest {
                 .expectBody().jsonPath("$.detail").isEqualTo("unknown field 'userid'; known: command, content, expires_in, redirect_to, user_id");
         bot.send("POST", "/webhook-urls", Map.of("command", "/pay 7", "user_id", 42)).expectStatus().isOk()
                 .expectBody().jsonPath("$.warnings").isEmpty();
-        bot.send("POST", "/webhook-urls", Map.of("command", "/refund", "user_id", 43)).expectStatus().isOk()
+        bot.send("POST", "/webhook-urls", Map.of("command", "/refund", "user_id", 42)).expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail")
+                .isEqualTo("command /refund does not exist; save it first (POST .../commands), then make its URL");
+        bot.send("POST", "/webhook-urls", Map.of("command", "/pay", "user_id", 43)).expectStatus().isOk()
                 .expectBody().jsonPath("$.url").exists()
-                .jsonPath("$.warnings[0]").isEqualTo("command /refund does not exist (yet): calls answer 404 until it does")
-                .jsonPath("$.warnings[1]").isEqualTo("user 43 does not exist (yet): calls answer 404 until it does");
+                .jsonPath("$.warnings[0]").isEqualTo("user 43 does not exist (yet): calls answer 404 until it does");
+        // BB's master command answers any text, so any command's URL is one that runs.
+        bot.command("*", "Bot.sendMessage('master')");
+        bot.send("POST", "/webhook-urls", Map.of("command", "/refund")).expectStatus().isOk();
     }
 
     @Test

@@ -65,8 +65,8 @@ class CommandsAsBbTest extends EndToEndTest {
     @Test
     void theMasterCommandRunsWhenNothingElseMatches() {
         Bots.TestBot bot = bots.create("bb").command("/start", "Bot.sendMessage('start')");
-        URI unknown = bot.localUrl(Map.of("command", "anything at all"));
-        http.get().uri(unknown).exchange().expectStatus().isNotFound();
+        // No command matches this text: no URL is made for it.
+        bot.send("POST", "/webhook-urls", Map.of("command", "anything at all")).expectStatus().isBadRequest();
 
         bot.command("*", "Bot.sendMessage('master got: ' + message)");
 
@@ -101,8 +101,9 @@ class CommandsAsBbTest extends EndToEndTest {
     void beforeAllAndAfterAllAreNeverCalledByText() {
         Bots.TestBot bot = bots.create("bb").command("@", "var x = 1").command("@@", "var y = 2");
 
-        http.get().uri(bot.localUrl(Map.of("command", "@"))).exchange().expectStatus().isNotFound();
-        http.get().uri(bot.localUrl(Map.of("command", "@@"))).exchange().expectStatus().isNotFound();
+        // Matched as a webhook matches: no text calls them, so no URL is made for them.
+        bot.send("POST", "/webhook-urls", Map.of("command", "@")).expectStatus().isBadRequest();
+        bot.send("POST", "/webhook-urls", Map.of("command", "@@")).expectStatus().isBadRequest();
     }
 
     @Test

@@ -68,7 +68,7 @@ class DeliveryTest extends EndToEndTest {
         assertThat(telegram.delivered(token).get(0).text()).isEqualTo("next");
         await().atMost(PATIENCE).until(() -> statuses(bot).equals(List.of("failed", "sent")));
         JsonNode failed = messages(bot).get(1);
-        assertThat(failed.get("error").asString()).isEqualTo("403 Forbidden: bot was blocked by the user");
+        assertThat(failed.get("last_error").asString()).isEqualTo("403 Forbidden: bot was blocked by the user");
         assertThat(failed.get("attempts").asInt()).isEqualTo(1);
         assertThat(telegram.requests(token)).hasSize(2);
     }
@@ -102,7 +102,7 @@ class DeliveryTest extends EndToEndTest {
         await().atMost(PATIENCE).until(() -> telegram.requests(token).size() >= 3);
         JsonNode waiting = messages(bot).get(0);
         assertThat(waiting.get("status").asString()).isEqualTo("pending");
-        assertThat(waiting.get("error").asString()).startsWith("500");
+        assertThat(waiting.get("last_error").asString()).startsWith("500");
         assertThat(waiting.get("next_attempt_at").isNull()).as("a pending message says when it is tried next").isFalse();
         telegram.down(token, false);
 

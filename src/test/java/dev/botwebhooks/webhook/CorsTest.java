@@ -140,7 +140,9 @@ class CorsTest extends EndToEndTest {
         Bots.TestBot bot = shopBot(Map.of("allowed_origins", List.of(SHOP))).command("/fail", "throw new Error('no stock')");
         URI redirect = bot.localUrl(Map.of("command", "/pay", "redirect_to", "https://shop.example/thanks"));
         URI failing = bot.localUrl(Map.of("command", "/fail"));
-        URI unknown = bot.localUrl(Map.of("command", "/nope"));
+        // A URL is made only for a command that exists: /nope is deleted after, so its call answers 404.
+        URI unknown = bot.command("/nope", "Bot.sendMessage('gone')").localUrl(Map.of("command", "/nope"));
+        bot.send("DELETE", "/commands/%2Fnope", Map.of()).expectStatus().isNoContent();
 
         http.get().uri(redirect).header(HttpHeaders.ORIGIN, SHOP).exchange().expectStatus().isFound()
                 .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, SHOP);

@@ -135,7 +135,10 @@ class WebhookUrlRulesTest extends EndToEndTest {
     void unknownCommandAndUnknownUserAnswer404AndAreLogged() {
         Bots.TestBot bot = bots.create("rules").command("/pay", "Bot.sendMessage('paid')");
 
-        http.get().uri(bot.localUrl(Map.of("command", "/nope"))).exchange().expectStatus().isNotFound()
+        // A URL is made only for a command that exists: this one is deleted after.
+        URI deleted = bot.command("/nope", "Bot.sendMessage('gone')").localUrl(Map.of("command", "/nope"));
+        bot.send("DELETE", "/commands/%2Fnope", Map.of()).expectStatus().isNoContent();
+        http.get().uri(deleted).exchange().expectStatus().isNotFound()
                 .expectBody().jsonPath("$.error").isEqualTo("unknown command /nope");
         http.get().uri(bot.localUrl(Map.of("command", "/pay", "user_id", 77))).exchange().expectStatus().isNotFound()
                 .expectBody().jsonPath("$.error").isEqualTo("unknown user 77");
