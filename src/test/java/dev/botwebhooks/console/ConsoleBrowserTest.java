@@ -1,0 +1,100 @@
+package dev.botwebhooks.console;
+
+import dev.botwebhooks.support.Bots.TestBot;
+import dev.botwebhooks.support.EndToEndTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The console in Debian's headless Chromium against the running service. Fails, not skips, when Chromium or its
+ * driver is missing: .ci/run installs them. With -Dconsole.screenshots=true it saves a PNG of each page under
+ * target/screenshots/ (make screenshots).
+ */
+class ConsoleBrowserTest extends EndToEndTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String XSS = "<script>alert(1)</script>";
+
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() {
+        assertThat(CHROMIUM).as("Chromium (apt-get install chromium)").isExecutable();
+        assertThat(CHROMEDRIVER).as("its driver (apt-get install chromium-driver)").isExecutable();
+        // An explicit driver: Selenium Manager would otherwise try to download one.
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000");
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void showsACallLiveOpensItReplaysItAndShowsHostileBodiesAsText() throws Exception {
+        TestBot bot = bots.create("console-live").command("/echo", "Bot.sendMessage('got it')");
+        signIn(bot);
+        wait.until(ExpectedConditions.textToBe(By.id("live-state"), "live"));
+        screenshot("calls-empty");
+
+        http.post().uri(bot.localUrl(Map.of("command", "/echo"))).bodyValue(XSS).exchange().expectStatus().isOk();
+
+        WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#calls tr[data-call]")));
+        assertThat(row.getText()).contains("/echo", "200");
+        screenshot("calls");
+        row.click();
+        WebElement body = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#original .request-body")));
+        assertThat(body.getText()).isEqualTo(XSS);
+        assertThat(browser.findElements(By.cssSelector("#main script"))).isEmpty();
+
+        browser.findElement(By.id("replay-button")).click();
+        WebElement replay = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#replay .request-body")));
+        assertThat(replay.getText()).isEqualTo(XSS);
+        assertThat(browser.findElement(By.cssSelector("#replay h2")).getText()).startsWith("Replay #");
+        screenshot("call");
+        // An alert would have opened while the body was on the page; none did.
+        assertThat(ExpectedConditions.alertIsPresent().apply(browser)).isNull();
+    }
+
+    private void signIn(TestBot bot) {
+        browser.get(baseUrl + "/console/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token"))).sendKeys(bot.apiKey());
+        browser.findElement(By.id("bot-id")).sendKeys(Long.toString(bot.id()));
+        browser.findElement(By.id("sign-in-button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("live-state")));
+    }
+
+    private void screenshot(String page) throws Exception {
+        if (!Boolean.getBoolean("console.screenshots")) {
+            return;
+        }
+        Path directory = Files.createDirectories(Path.of("target/screenshots"));
+        File shot = browser.getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), directory.resolve(page + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+}
