@@ -2,6 +2,7 @@ package dev.botwebhooks.console;
 
 import dev.botwebhooks.support.Bots.TestBot;
 import dev.botwebhooks.support.EndToEndTest;
+import dev.botwebhooks.support.FakeTelegram;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,41 @@ class ConsoleBrowserTest extends EndToEndTest {
         screenshot("call");
         // An alert would have opened while the body was on the page; none did.
         assertThat(ExpectedConditions.alertIsPresent().apply(browser)).isNull();
+    }
+
+    @Test
+    void retriesAFailedDeliveryAndShowsTheOtherPages() throws Exception {
+        TestBot bot = bots.create("console-deliveries").command("/notify", "Bot.sendMessage('hello')");
+        bot.user(7, Map.of("first_name", "Ann"));
+        String token = bot.chatToken();
+        FakeTelegram.instance().reply(token, 400, "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: chat not found\"}");
+        http.post().uri(bot.localUrl(Map.of("command", "/notify", "user_id", 7))).bodyValue("{}").exchange().expectStatus().isOk();
+        signIn(bot);
+
+        browser.get(baseUrl + "/console/#/bots/" + bot.id() + "/deliveries");
+        WebElement retry = new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+            driver.navigate().refresh();
+            return driver.findElements(By.cssSelector("tr[data-status=failed] button.retry")).stream().findFirst().orElse(null);
+        });
+        assertThat(browser.findElement(By.cssSelector("tr[data-status=failed]")).getText()).contains("chat not found");
+        screenshot("deliveries");
+        retry.click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+            driver.navigate().refresh();
+            return !driver.findElements(By.cssSelector("tr[data-status=sent]")).isEmpty();
+        });
+        assertThat(FakeTelegram.instance().delivered(token)).singleElement().extracting(FakeTelegram.Request::text).isEqualTo("hello");
+
+        browser.get(baseUrl + "/console/#/bots/" + bot.id() + "/commands/" + java.net.URLEncoder.encode("/notify", java.nio.charset.StandardCharsets.UTF_8));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("command-code")));
+        screenshot("commands");
+        browser.get(baseUrl + "/console/#/bots/" + bot.id() + "/settings");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rotate-secret")));
+        assertThat(browser.findElement(By.id("setting-telegram_token")).getAttribute("value")).doesNotContain(token);
+        screenshot("settings");
+        browser.get(baseUrl + "/console/#/bots/" + bot.id() + "/refused");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Refused calls"));
+        screenshot("refused");
     }
 
     private void signIn(TestBot bot) {
