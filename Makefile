@@ -4,7 +4,7 @@ MVN ?= mvn -B
 WEBHOOKS_ADMIN_TOKEN ?= dev-admin-token
 export WEBHOOKS_ADMIN_TOKEN
 
-.PHONY: help run test bench build image image-push clean import export
+.PHONY: help run test bench build image image-push clean import export screenshots
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-8s %s\n", $$1, $$2}'
@@ -20,6 +20,9 @@ run: ## Run the service on :8080, actuator on :8081 (embedded PostgreSQL unless 
 
 test: ## Run all tests against a real PostgreSQL (configured, else embedded), then start the built jar (java -jar)
 	$(MVN) verify
+
+screenshots: ## Save a PNG of each console page into target/screenshots/ (headless Chromium, ConsoleBrowserTest)
+	$(MVN) test -Dtest=ConsoleBrowserTest -Dconsole.screenshots=true -Dsurefire.failIfNoSpecifiedTests=false
 
 bench: ## Benchmark the service against a bare WebFlux baseline with wrk, CPU per request, plus JMH (about 8 min; results in target/bench/)
 	MVN="$(MVN)" bash src/bench/bench.sh

@@ -79,7 +79,7 @@ class AdminRoutes {
     }
 
     /** Expected refusals carry their problem; anything else is logged and the caller told only to retry. */
-    private static Mono<ServerResponse> problemFor(Throwable error, ServerRequest request) {
+    static Mono<ServerResponse> problemFor(Throwable error, ServerRequest request) {
         ErrorResponse response = error instanceof ErrorResponse expected ? expected
                 : unexpected(error, request);
         ProblemDetail problem = response.getBody();

@@ -130,6 +130,25 @@ public class CallRepository {
                 .all();
     }
 
+    /**
+     * The ids of the newest calls received since {@code since}, at most {@code limit}; the live tail compares them
+     * with those it has shown (ids are not in commit order, so a cursor on them would skip calls).
+     */
+    public Flux<Long> idsReceivedSince(long botId, Instant since, int limit) {
+        return db.sql("SELECT id FROM webhook_calls WHERE bot_id = :bot AND received_at >= :since ORDER BY id DESC LIMIT :limit")
+                .bind("bot", botId).bind("since", since).bind("limit", limit)
+                .map(row -> row.get("id", Long.class)).all();
+    }
+
+    /** The calls of {@code botId} among {@code callIds}, oldest first. */
+    public Flux<CallRecord> findAll(long botId, List<Long> callIds) {
+        if (callIds.isEmpty()) {
+            return Flux.empty();
+        }
+        return db.sql(SELECT + "WHERE bot_id = :bot AND id = ANY(:ids) ORDER BY id")
+                .bind("bot", botId).bind("ids", callIds.toArray(Long[]::new)).map(this::toCall).all();
+    }
+
     /** Links a replay's call to the call it ran again; inside the replay's commit. */
     public Mono<Void> markReplay(long callId, long replayOf) {
         return db.sql("UPDATE webhook_calls SET replay_of = :original WHERE id = :id")

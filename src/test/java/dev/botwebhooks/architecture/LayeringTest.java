@@ -25,7 +25,7 @@ class LayeringTest {
 
     @ArchTest
     static final ArchRule layersPointOneWay = layeredArchitecture().consideringOnlyDependenciesInLayers()
-            .layer(EDGE).definedBy("..ingress..", "..webhook..", "..admin..")
+            .layer(EDGE).definedBy("..ingress..", "..webhook..", "..admin..", "..console..")
             .layer(GATES).definedBy("..admission..", "..verification..", "..idempotency..", "..cors..", "..preview..")
             .layer(APPLICATION).definedBy("..run..", "..delivery..", "..scheduler..", "..archive..", "..outbound..")
             .layer(ENGINE).definedBy("..script..", "..pipeline..")

@@ -1,0 +1,93 @@
+package dev.botwebhooks.admin;
+
+import dev.botwebhooks.call.CallTail;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+import static org.springframework.web.reactive.function.BodyInserters.fromServerSentEvents;
+
+/**
+ * {@code GET /api/v1/bots/{botId}/calls/stream}: the bot's calls as they commit, as server-sent events named
+ * {@code call} whose data is an item of {@code GET .../calls}. Bounded per bot, in total and in time; a comment
+ * every heartbeat keeps idle connections open. Streams end when the service stops, so that they do not hold up its
+ * graceful shutdown (which waits for open requests).
+ */
+@Component
+class CallStreamHandler implements SmartLifecycle {
+
+    /** Seconds a refused client is told to wait; the console retries on its own. */
+    private static final String RETRY_AFTER_SECONDS = "5";
+
+    private final AdminAuthentication auth;
+    private final CallTail tail;
+    private final CallStreamProperties properties;
+    private final StreamSlots slots;
+    private final Sinks.Empty<Void> stopping = Sinks.empty();
+    private volatile boolean running;
+
+    CallStreamHandler(AdminAuthentication auth, CallTail tail, CallStreamProperties properties, MeterRegistry registry) {
+        this.auth = auth;
+        this.tail = tail;
+        this.properties = properties;
+        this.slots = new StreamSlots(properties.maxPerBot(), properties.maxTotal());
+        Gauge.builder("console.call.streams", slots, StreamSlots::open)
+                .description("Live tails of the call log open on this replica").register(registry);
+    }
+
+    Mono<ServerResponse> stream(ServerRequest request) {
+        return auth.bot(request).flatMap(botId -> {
+            StreamSlots.Slot slot = running ? slots.take(botId) : null;
+            if (slot == null) {
+                ApiProblem full = ApiProblem.unavailable("too many live streams are open for this bot or this service; retry later");
+                full.getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+                return Mono.error(full);
+            }
+            Flux<ServerSentEvent<CallView>> calls = tail.follow(botId, properties.pollInterval(), properties.lookback())
+                    .map(call -> ServerSentEvent.builder(CallView.of(call)).event("call").id(Long.toString(call.id())).build());
+            Flux<ServerSentEvent<CallView>> heartbeats = Flux.interval(properties.heartbeat())
+                    .map(tick -> ServerSentEvent.<CallView>builder().comment("heartbeat").build());
+            Flux<ServerSentEvent<CallView>> events = Flux.merge(calls, heartbeats)
+                    .take(properties.maxDuration())
+                    .takeUntilOther(stopping.asMono())
+                    .doFinally(signal -> slot.release());
+            return ServerResponse.ok().contentType(MediaType.TEXT_EVENT_STREAM)
+                    // A proxy that buffers would hold the events back.
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store").header("X-Accel-Buffering", "no")
+                    .body(fromServerSentEvents(events))
+                    // A response never written never subscribes to its events: the slot is given back here then.
+                    .doOnCancel(slot::release).doOnError(error -> slot.release());
+        });
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        stopping.tryEmitEmpty();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops before the web server's graceful shutdown, which would otherwise wait for the open streams. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
+    }
+}

@@ -1,0 +1,136 @@
+package dev.botwebhooks.console;
+
+import dev.botwebhooks.support.Bots.TestBot;
+import dev.botwebhooks.support.EndToEndTest;
+import dev.botwebhooks.support.FakeTelegram;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The console in Debian's headless Chromium against the running service. Fails, not skips, when Chromium or its
+ * driver is missing: .ci/run installs them. With -Dconsole.screenshots=true it saves a PNG of each page under
+ * target/screenshots/ (make screenshots).
+ */
+class ConsoleBrowserTest extends EndToEndTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String XSS = "<script>alert(1)</script>";
+
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() {
+        assertThat(CHROMIUM).as("Chromium (apt-get install chromium)").isExecutable();
+        assertThat(CHROMEDRIVER).as("its driver (apt-get install chromium-driver)").isExecutable();
+        // An explicit driver: Selenium Manager would otherwise try to download one.
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000");
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void showsACallLiveOpensItReplaysItAndShowsHostileBodiesAsText() throws Exception {
+        TestBot bot = bots.create("console-live").command("/echo", "Bot.sendMessage('got it')");
+        signIn(bot);
+        wait.until(ExpectedConditions.textToBe(By.id("live-state"), "live"));
+        screenshot("calls-empty");
+
+        http.post().uri(bot.localUrl(Map.of("command", "/echo"))).bodyValue(XSS).exchange().expectStatus().isOk();
+
+        WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#calls tr[data-call]")));
+        assertThat(row.getText()).contains("/echo", "200");
+        screenshot("calls");
+        row.click();
+        WebElement body = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#original .request-body")));
+        assertThat(body.getText()).isEqualTo(XSS);
+        assertThat(browser.findElements(By.cssSelector("#main script"))).isEmpty();
+
+        browser.findElement(By.id("replay-button")).click();
+        WebElement replay = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#replay .request-body")));
+        assertThat(replay.getText()).isEqualTo(XSS);
+        assertThat(browser.findElement(By.cssSelector("#replay h2")).getText()).startsWith("Replay #");
+        screenshot("call");
+        // An alert would have opened while the body was on the page; none did.
+        assertThat(ExpectedConditions.alertIsPresent().apply(browser)).isNull();
+    }
+
+    @Test
+    void retriesAFailedDeliveryAndShowsTheOtherPages() throws Exception {
+        TestBot bot = bots.create("console-deliveries").command("/notify", "Bot.sendMessage('hello')");
+        bot.user(7, Map.of("first_name", "Ann"));
+        String token = bot.chatToken();
+        FakeTelegram.instance().reply(token, 400, "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: chat not found\"}");
+        http.post().uri(bot.localUrl(Map.of("command", "/notify", "user_id", 7))).bodyValue("{}").exchange().expectStatus().isOk();
+        signIn(bot);
+
+        browser.get(baseUrl + "/console/#/bots/" + bot.id() + "/deliveries");
+        WebElement retry = new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+            driver.navigate().refresh();
+            return driver.findElements(By.cssSelector("tr[data-status=failed] button.retry")).stream().findFirst().orElse(null);
+        });
+        assertThat(browser.findElement(By.cssSelector("tr[data-status=failed]")).getText()).contains("chat not found");
+        screenshot("deliveries");
+        retry.click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+            driver.navigate().refresh();
+            return !driver.findElements(By.cssSelector("tr[data-status=sent]")).isEmpty();
+        });
+        assertThat(FakeTelegram.instance().delivered(token)).singleElement().extracting(FakeTelegram.Request::text).isEqualTo("hello");
+
+        browser.get(baseUrl + "/console/#/bots/" + bot.id() + "/commands/" + java.net.URLEncoder.encode("/notify", java.nio.charset.StandardCharsets.UTF_8));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("command-code")));
+        screenshot("commands");
+        browser.get(baseUrl + "/console/#/bots/" + bot.id() + "/settings");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rotate-secret")));
+        assertThat(browser.findElement(By.id("setting-telegram_token")).getAttribute("value")).doesNotContain(token);
+        screenshot("settings");
+        browser.get(baseUrl + "/console/#/bots/" + bot.id() + "/refused");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Refused calls"));
+        screenshot("refused");
+    }
+
+    private void signIn(TestBot bot) {
+        browser.get(baseUrl + "/console/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token"))).sendKeys(bot.apiKey());
+        browser.findElement(By.id("bot-id")).sendKeys(Long.toString(bot.id()));
+        browser.findElement(By.id("sign-in-button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("live-state")));
+    }
+
+    private void screenshot(String page) throws Exception {
+        if (!Boolean.getBoolean("console.screenshots")) {
+            return;
+        }
+        Path directory = Files.createDirectories(Path.of("target/screenshots"));
+        File shot = browser.getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), directory.resolve(page + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+}
