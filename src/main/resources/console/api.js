@@ -85,12 +85,12 @@ export function stream(path, onEvent, onState, signal) {
             dispatch(block, onEvent);
           }
         }
+        if (signal.aborted) return;
+        onState('reconnecting', new Error('the stream ended'));
       } catch (error) {
         if (signal.aborted) return;
         onState('reconnecting', error);
       }
-      if (signal.aborted) return;
-      onState('reconnecting');
       await new Promise(resolve => setTimeout(resolve, delay));
       delay = Math.min(delay * 2, 30000);
     }

@@ -14,6 +14,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
+import java.time.Duration;
+
 import static org.springframework.web.reactive.function.BodyInserters.fromServerSentEvents;
 
 /**
@@ -32,7 +34,8 @@ class CallStreamHandler implements SmartLifecycle {
     private final CallTail tail;
     private final CallStreamProperties properties;
     private final StreamSlots slots;
-    private final Sinks.Empty<Void> stopping = Sinks.empty();
+    /** Completed on stop; a new one on each start, since a stopped context may start again (tests pause cached ones). */
+    private volatile Sinks.Empty<Void> stopping = Sinks.empty();
     private volatile boolean running;
 
     CallStreamHandler(AdminAuthentication auth, CallTail tail, CallStreamProperties properties, MeterRegistry registry) {
@@ -54,7 +57,9 @@ class CallStreamHandler implements SmartLifecycle {
             }
             Flux<ServerSentEvent<CallView>> calls = tail.follow(botId, properties.pollInterval(), properties.lookback())
                     .map(call -> ServerSentEvent.builder(CallView.of(call)).event("call").id(Long.toString(call.id())).build());
-            Flux<ServerSentEvent<CallView>> heartbeats = Flux.interval(properties.heartbeat())
+            // The first comment at once: the headers are written with the first event, and a client should
+            // not wait a heartbeat to learn that its stream is open.
+            Flux<ServerSentEvent<CallView>> heartbeats = Flux.interval(Duration.ZERO, properties.heartbeat())
                     .map(tick -> ServerSentEvent.<CallView>builder().comment("heartbeat").build());
             Flux<ServerSentEvent<CallView>> events = Flux.merge(calls, heartbeats)
                     .take(properties.maxDuration())
@@ -71,6 +76,7 @@ class CallStreamHandler implements SmartLifecycle {
 
     @Override
     public void start() {
+        stopping = Sinks.empty();
         running = true;
     }
 

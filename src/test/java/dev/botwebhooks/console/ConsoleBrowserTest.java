@@ -60,7 +60,8 @@ class ConsoleBrowserTest extends EndToEndTest {
     void showsACallLiveOpensItReplaysItAndShowsHostileBodiesAsText() throws Exception {
         TestBot bot = bots.create("console-live").command("/echo", "Bot.sendMessage('got it')");
         signIn(bot);
-        wait.until(ExpectedConditions.textToBe(By.id("live-state"), "live"));
+        wait.withMessage(() -> "the live tail says why: " + browser.findElement(By.id("live-state")).getDomAttribute("title"))
+                .until(ExpectedConditions.textToBe(By.id("live-state"), "live"));
         screenshot("calls-empty");
 
         http.post().uri(bot.localUrl(Map.of("command", "/echo"))).bodyValue(XSS).exchange().expectStatus().isOk();
