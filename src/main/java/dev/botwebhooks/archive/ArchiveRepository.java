@@ -42,7 +42,7 @@ class ArchiveRepository {
             return Mono.empty();
         }
         return MultiRow.execute(db, "INSERT INTO commands (bot_id, name, code, file_path, file_header, settings, runnable_code) "
-                        + "SELECT " + botId + ", v.* FROM (VALUES ",
+                        + "SELECT " + botId + ", v.* FROM (",
                 ") AS v ON CONFLICT (bot_id, name) DO UPDATE SET code = EXCLUDED.code, file_path = EXCLUDED.file_path, "
                         + "file_header = EXCLUDED.file_header, settings = EXCLUDED.settings, runnable_code = EXCLUDED.runnable_code, version = nextval('command_versions'), updated_at = now()",
                 commands, COMMAND_COLUMNS);
@@ -55,7 +55,7 @@ class ArchiveRepository {
             return delete;
         }
         return delete.then(MultiRow.execute(db, "INSERT INTO bot_files (bot_id, path, content) SELECT " + botId
-                + ", v.* FROM (VALUES ", ") AS v", files, FILE_COLUMNS));
+                + ", v.* FROM (", ") AS v", files, FILE_COLUMNS));
     }
 
     /** At most {@code limit} commands, by name, with the file each came from (null for one made here). */

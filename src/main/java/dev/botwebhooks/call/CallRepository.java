@@ -38,7 +38,7 @@ public class CallRepository {
                 MultiRow.Column.of("text", String.class, CallRecord::method),
                 MultiRow.Column.of("text", String.class, CallRecord::url),
                 MultiRow.Column.of("text", String.class, CallRecord::ip),
-                MultiRow.Column.of("jsonb", Json.class, call -> Json.of(json.writeValueAsString(call.requestHeaders()))),
+                MultiRow.Column.of("jsonb", String.class, call -> json.writeValueAsString(call.requestHeaders())),
                 MultiRow.Column.of("bytea", byte[].class, CallRecord::requestBody),
                 MultiRow.Column.of("integer", Integer.class, CallRecord::status),
                 MultiRow.Column.of("bytea", byte[].class, CallRecord::responseBody),
@@ -48,8 +48,8 @@ public class CallRepository {
                 MultiRow.Column.of("integer", Integer.class, CallRecord::durationMs),
                 MultiRow.Column.of("timestamptz", Instant.class, CallRecord::receivedAt),
                 MultiRow.Column.of("text", String.class, call -> call.origin().wireName()),
-                MultiRow.Column.of("jsonb", Json.class, call -> call.propertyWrites() == null ? null
-                        : Json.of(json.writeValueAsString(call.propertyWrites()))));
+                MultiRow.Column.of("jsonb", String.class, call -> call.propertyWrites() == null ? null
+                        : json.writeValueAsString(call.propertyWrites())));
     }
 
     /**
@@ -65,7 +65,7 @@ public class CallRepository {
         if (calls.isEmpty()) {
             return Mono.empty();
         }
-        return MultiRow.execute(db, "INSERT INTO webhook_calls (" + COLUMNS + ") VALUES ", "", calls, columns);
+        return MultiRow.execute(db, "INSERT INTO webhook_calls (" + COLUMNS + ") ", "", calls, columns);
     }
 
     /** Deletes at most {@code batch} calls received before {@code cutoff}; how many it deleted. */

@@ -36,7 +36,7 @@ public class HttpRequestRepository {
                 MultiRow.Column.of("bigint", Long.class, NewHttpRequest::userId),
                 MultiRow.Column.of("text", String.class, r -> r.request().method()),
                 MultiRow.Column.of("text", String.class, r -> r.request().url()),
-                MultiRow.Column.of("jsonb", Json.class, r -> Json.of(json.writeValueAsString(r.request().headers()))),
+                MultiRow.Column.of("jsonb", String.class, r -> json.writeValueAsString(r.request().headers())),
                 MultiRow.Column.of("bytea", byte[].class, r -> r.request().body()),
                 MultiRow.Column.of("boolean", Boolean.class, r -> r.request().followRedirects()),
                 MultiRow.Column.of("text", String.class, r -> r.request().successCommand()),
@@ -49,7 +49,7 @@ public class HttpRequestRepository {
             return Mono.empty();
         }
         return MultiRow.execute(db, "INSERT INTO http_requests (bot_id, call_id, user_id, method, url, headers, body, "
-                + "follow_redirects, success_command, error_command) VALUES ", "", requests, columns);
+                + "follow_redirects, success_command, error_command) ", "", requests, columns);
     }
 
     /** Claims up to {@code limit} pending requests for {@code lease}, oldest first. */

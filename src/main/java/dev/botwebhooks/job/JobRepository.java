@@ -39,8 +39,8 @@ public class JobRepository {
                 MultiRow.Column.of("bigint", Long.class, NewJob::botId),
                 MultiRow.Column.of("text", String.class, job -> job.job().commandLine()),
                 MultiRow.Column.of("bigint", Long.class, job -> job.job().userId()),
-                MultiRow.Column.of("jsonb", Json.class, job -> job.job().options() == null ? null
-                        : Json.of(json.writeValueAsString(job.job().options()))),
+                MultiRow.Column.of("jsonb", String.class, job -> job.job().options() == null ? null
+                        : json.writeValueAsString(job.job().options())),
                 MultiRow.Column.of("text", String.class, job -> job.job().label()),
                 MultiRow.Column.of("float8", Double.class, job -> job.job().delay().toNanos() / 1e9),
                 MultiRow.Column.of("bigint", Long.class, NewJob::callId));
@@ -53,7 +53,7 @@ public class JobRepository {
         }
         return MultiRow.execute(db, "INSERT INTO scheduled_runs (bot_id, command, user_id, options, label, run_at, "
                         + "created_by_call) SELECT v.bot, v.command, v.user_id, v.options, v.label, "
-                        + "clock_timestamp() + make_interval(secs => v.delay), v.call FROM (VALUES ",
+                        + "clock_timestamp() + make_interval(secs => v.delay), v.call FROM (",
                 ") AS v(bot, command, user_id, options, label, delay, call)", jobs, columns);
     }
 

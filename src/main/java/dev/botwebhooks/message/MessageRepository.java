@@ -33,7 +33,7 @@ public class MessageRepository {
                 MultiRow.Column.of("bigint", Long.class, row -> row.row().message().userId()),
                 MultiRow.Column.of("text", String.class, row -> row.row().message().chatId()),
                 MultiRow.Column.of("text", String.class, row -> row.row().message().text()),
-                MultiRow.Column.of("jsonb", Json.class, row -> Json.of(json.writeValueAsString(row.row().message().options()))),
+                MultiRow.Column.of("jsonb", String.class, row -> json.writeValueAsString(row.row().message().options())),
                 MultiRow.Column.of("text", String.class, row -> row.row().message().method()),
                 MultiRow.Column.of("text", String.class, row -> row.row().message().onResult()),
                 MultiRow.Column.of("text", String.class, row -> row.row().message().onError()));
@@ -53,7 +53,7 @@ public class MessageRepository {
                         + "on_error, status) SELECT v.bot, v.call, v.user_id, v.chat, v.text, v.options, v.method, "
                         + "v.on_result, v.on_error, CASE WHEN "
                         + "b.settings->>'telegram_token' IS NULL THEN 'stored' ELSE 'pending' END "
-                        + "FROM (VALUES ", ") AS v(ord, bot, call, user_id, chat, text, options, method, on_result, on_error) "
+                        + "FROM (", ") AS v(ord, bot, call, user_id, chat, text, options, method, on_result, on_error) "
                         + "JOIN bots b ON b.id = v.bot ORDER BY v.ord", numbered(messages), columns);
     }
 

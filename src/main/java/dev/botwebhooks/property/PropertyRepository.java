@@ -52,7 +52,7 @@ public class PropertyRepository {
                 MultiRow.Column.of("bigint", Long.class, put -> put.key().userId()),
                 MultiRow.Column.of("text", String.class, put -> put.key().name()),
                 MultiRow.Column.of("text", String.class, put -> put.value().type().wireName()),
-                MultiRow.Column.of("jsonb", Json.class, put -> Json.of(json.writeValueAsString(put.value().value()))));
+                MultiRow.Column.of("jsonb", String.class, put -> json.writeValueAsString(put.value().value())));
     }
 
     public Mono<PropertyValue> find(PropertyKey key) {
@@ -103,7 +103,7 @@ public class PropertyRepository {
         for (int i = 0; i < reads.size(); i++) {
             rows.add(new Indexed(i, reads.get(i)));
         }
-        return MultiRow.values(db, "SELECT v.i FROM (VALUES ", ") AS v(i, bot, user_id, name, version) "
+        return MultiRow.values(db, "SELECT v.i FROM (", ") AS v(i, bot, user_id, name, version) "
                         + "LEFT JOIN properties p ON p.bot_id = v.bot AND p.name = v.name "
                         + "AND p.user_id IS NOT DISTINCT FROM v.user_id "
                         + "WHERE coalesce(p.version, " + PropertyRead.ABSENT + ") <> v.version", rows, READ_COLUMNS)
@@ -159,8 +159,8 @@ public class PropertyRepository {
         if (puts.isEmpty()) {
             return Mono.empty();
         }
-        return MultiRow.execute(db, "INSERT INTO properties (bot_id, user_id, name, type, value) VALUES ",
-                " ON CONFLICT " + conflictTarget + " DO UPDATE SET type = EXCLUDED.type, value = EXCLUDED.value, "
+        return MultiRow.execute(db, "INSERT INTO properties (bot_id, user_id, name, type, value) (",
+                ") ON CONFLICT " + conflictTarget + " DO UPDATE SET type = EXCLUDED.type, value = EXCLUDED.value, "
                         + "updated_at = now(), version = nextval('property_versions')",
                 puts, putColumns);
     }
@@ -169,7 +169,7 @@ public class PropertyRepository {
         if (keys.isEmpty()) {
             return Mono.empty();
         }
-        return MultiRow.execute(db, "DELETE FROM properties p USING (VALUES ",
+        return MultiRow.execute(db, "DELETE FROM properties p USING (",
                 ") AS v(bot, user_id, name) WHERE p.bot_id = v.bot AND p.name = v.name AND " + userCondition,
                 keys, KEY_COLUMNS);
     }
