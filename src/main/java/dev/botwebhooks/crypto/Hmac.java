@@ -5,12 +5,20 @@ import javax.crypto.spec.SecretKeySpec;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** HMAC signing, decoding of given signatures, and constant-time comparison; also backs the scripts' helper. */
 public final class Hmac {
+
+    /**
+     * One {@code Mac} per algorithm per thread: looking one up through the JCA providers costs more than the MAC of a
+     * webhook URL, and every webhook needs one. {@code init} with the key resets it, so nothing carries over.
+     */
+    private static final ThreadLocal<Map<String, Mac>> MACS = ThreadLocal.withInitial(HashMap::new);
 
     private Hmac() {
     }
@@ -28,7 +36,11 @@ public final class Hmac {
     /** The MAC of the parts, in order, as one message. */
     public static byte[] sign(String jcaAlgorithm, byte[] key, byte[]... parts) {
         try {
-            Mac mac = Mac.getInstance(jcaAlgorithm);
+            Mac mac = MACS.get().get(jcaAlgorithm);
+            if (mac == null) {
+                mac = Mac.getInstance(jcaAlgorithm);
+                MACS.get().put(jcaAlgorithm, mac);
+            }
             mac.init(new SecretKeySpec(key, jcaAlgorithm));
             for (byte[] part : parts) {
                 mac.update(part);

@@ -1,6 +1,8 @@
 package dev.botwebhooks.ingress;
 
 import dev.botwebhooks.metrics.Rejections;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,9 +24,14 @@ class IngressConfiguration {
     }
 
     @Bean
-    NettyServerCustomizer ingressLimits(IngressProperties ingress, Rejections rejections) {
+    NettyServerCustomizer ingressLimits(IngressProperties ingress, Rejections rejections, MeterRegistry registry) {
         long headerDeadlineMillis = ingress.headerTimeout().toMillis();
         ConnectionLimit connections = new ConnectionLimit(ingress.maxConnections(), rejections);
+        // The connection count the limit keeps anyway; Reactor Netty's own server metrics, which would give it,
+        // time every request a second time (webhook.requests does) at a cost per webhook.
+        Gauge.builder("server.connections.open", connections, ConnectionLimit::open)
+                .description("Open connections on the public port, refused ones included until they close")
+                .register(registry);
         return server -> server
                 .readTimeout(ingress.readTimeout())
                 .requestTimeout(ingress.requestTimeout())

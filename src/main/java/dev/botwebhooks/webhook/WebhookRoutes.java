@@ -4,6 +4,8 @@ package dev.botwebhooks.webhook;
 import dev.botwebhooks.url.WebhookParameters;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
@@ -13,7 +15,12 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
 @Configuration(proxyBeanMethods = false)
 class WebhookRoutes {
 
+    /**
+     * First: webhooks are nearly every request, and the routers tried before this one would test each webhook
+     * against every admin route's pattern. No other router's paths overlap this one's.
+     */
     @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     RouterFunction<ServerResponse> webhookRouter(WebhookHandler handler, WebhookRequestMetrics metrics) {
         return route()
                 .HEAD(WebhookParameters.PATH, handler::handle)
