@@ -45,6 +45,11 @@ class RunLoader {
                     if (request.userId() != null && found.getT2().isEmpty()) {
                         return new Loaded.Missing("unknown user " + request.userId());
                     }
+                    if (found.getT2().map(BotUser::chatBlocked).orElse(false)) {
+                        // As on BB, a blocked chat's user runs nothing (Bot.blockChat).
+                        return new Loaded.Missing("chat " + found.getT2().get().chatId() + " of user " + request.userId()
+                                + " is blocked");
+                    }
                     Command command = library.map(lib -> libraryCommand(botId, lib)).orElseGet(() -> matched.get().command());
                     String params = library.map(LibCommands.LibCommand::params).orElseGet(() -> matched.get().match().params());
                     return new Loaded.Found(command, params, found.getT2().orElse(null),
