@@ -99,6 +99,11 @@ final class RunHost implements ScriptHost {
     }
 
     @Override
+    public Optional<String> commandText(String name) {
+        return commands.find(bot.id(), name).blockOptional(READ_TIMEOUT).map(command -> command.code());
+    }
+
+    @Override
     public InstalledLibs installedLibs() {
         return InstalledLibs.of(bot.settings());
     }
