@@ -13,6 +13,8 @@ import tools.jackson.databind.node.BooleanNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.util.List;
+
 import static dev.botwebhooks.script.JsValues.arg;
 import static dev.botwebhooks.script.JsValues.describe;
 import static dev.botwebhooks.script.JsValues.isAbsent;
@@ -38,9 +40,12 @@ final class BotChatFunctions {
         env.function(bot, "sendMessageToChatWithId", 3, this::sendMessageToChatWithId);
         env.function(bot, "editMessage", 3, this::editMessage);
         env.function(bot, "inspect", 1, this::inspect);
-        env.function(bot, "blockChat", 1, (cx, args) -> block(args, true));
-        env.function(bot, "unblockChat", 1, (cx, args) -> block(args, false));
     }
+
+    /** Made when a script first reads them ({@link LazyFunctions}): most runs never block a chat. */
+    static final List<LazyFunctions.Lazy> LAZY = List.of(
+            new LazyFunctions.Lazy("blockChat", 1, env -> (cx, args) -> new BotChatFunctions(env).block(args, true)),
+            new LazyFunctions.Lazy("unblockChat", 1, env -> (cx, args) -> new BotChatFunctions(env).block(args, false)));
 
     /**
      * {@code Bot.blockChat(chat_id)} / {@code Bot.unblockChat(chat_id)}: the chat's user no longer runs commands (its

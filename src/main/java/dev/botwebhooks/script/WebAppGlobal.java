@@ -11,6 +11,7 @@ import org.mozilla.javascript.Undefined;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +39,10 @@ final class WebAppGlobal implements BjsGlobal {
     private static final Set<String> REFUSED_HEADERS =
             Set.of("content-length", "transfer-encoding", "connection", "content-type");
 
+    /** Made when a script first reads it ({@link LazyFunctions}). */
+    private static final List<LazyFunctions.Lazy> LAZY =
+            List.of(new LazyFunctions.Lazy("getUrl", 1, env -> new WebAppGlobal(env)::getUrl));
+
     private final BjsEnvironment env;
 
     WebAppGlobal(BjsEnvironment env) {
@@ -46,9 +51,8 @@ final class WebAppGlobal implements BjsGlobal {
 
     @Override
     public void install(Context cx) {
-        Scriptable api = env.newObject(cx);
+        Scriptable api = new LazyFunctions(env, LAZY);
         env.function(api, "render", 1, this::render);
-        env.function(api, "getUrl", 1, this::getUrl);
         env.define("WebApp", api);
     }
 
