@@ -186,6 +186,13 @@ class StoreLibsTest extends EndToEndTest {
             assertThat(bot.getJson("/properties?user_id=1").toString()).contains("100 TRX T42");
             assertThat(requests).hasSize(2);
             assertThat(requests.get(1)).startsWith("/merchants/inquiry ").contains("\"trackId\":\"T42\"");
+
+            // A callback that carries OxaPay's HMAC header must be signed with the merchant key.
+            http.post().uri(bot.local(URI.create(callbackUrl))).header("Content-Type", "application/json")
+                    .header("HMAC", "00ff").bodyValue("{\"status\":\"Paid\",\"trackId\":\"T43\"}").exchange()
+                    .expectStatus().isEqualTo(503).expectBody().jsonPath("$.error")
+                    .isEqualTo("Error: OxaPayLib: the callback signature does not match");
+            assertThat(requests).hasSize(2);
         } finally {
             oxapay.stop(0);
         }
