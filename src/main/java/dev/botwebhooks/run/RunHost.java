@@ -1,15 +1,16 @@
 package dev.botwebhooks.run;
 
 import dev.botwebhooks.bot.Bot;
+import dev.botwebhooks.command.Command;
 import dev.botwebhooks.command.CommandDirectory;
+import dev.botwebhooks.command.CommandMatch;
 import dev.botwebhooks.command.CommandRepository;
+import dev.botwebhooks.command.SpecialCommands;
 import dev.botwebhooks.property.PropertyKey;
 import dev.botwebhooks.property.PropertyRead;
 import dev.botwebhooks.property.PropertyRepository;
 import dev.botwebhooks.property.PropertyValue;
 import dev.botwebhooks.property.VersionedValue;
-import dev.botwebhooks.command.CommandMatch;
-import dev.botwebhooks.command.SpecialCommands;
 import dev.botwebhooks.script.CommandCall;
 import dev.botwebhooks.script.InstalledLibs;
 import dev.botwebhooks.script.LibCommands;
@@ -100,7 +101,7 @@ final class RunHost implements ScriptHost {
 
     @Override
     public Optional<String> commandText(String name) {
-        return commands.find(bot.id(), name).blockOptional(READ_TIMEOUT).map(command -> command.code());
+        return commands.find(bot.id(), name).blockOptional(READ_TIMEOUT).map(Command::code);
     }
 
     @Override
