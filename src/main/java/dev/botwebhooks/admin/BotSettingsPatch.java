@@ -4,6 +4,7 @@ import dev.botwebhooks.admission.IpRanges;
 import dev.botwebhooks.cors.CorsPolicy;
 import dev.botwebhooks.idempotency.IdempotencySettings;
 import dev.botwebhooks.preview.LinkPreviewMode;
+import dev.botwebhooks.script.InstalledLibs;
 import dev.botwebhooks.verification.SignatureSettings;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
 final class BotSettingsPatch {
 
     static final Set<String> SETTINGS = Set.of("rate_limit", "allowed_ips", "ban_exempt_ips", "telegram_token",
-            "idempotency", "signature", "cors", "link_previews");
+            "idempotency", "signature", "cors", "link_previews", "libs");
     static final int MAX_IP_RULES = 1000;
 
     private static final Pattern TELEGRAM_TOKEN = Pattern.compile("\\d{1,20}:[A-Za-z0-9_-]{20,100}");
@@ -50,6 +51,7 @@ final class BotSettingsPatch {
                 case "signature" -> validate(() -> SignatureSettings.parse(value));
                 case "cors" -> validate(() -> CorsPolicy.parse(value));
                 case "link_previews" -> validate(() -> LinkPreviewMode.parse(value));
+                case "libs" -> validate(() -> InstalledLibs.parse(value));
                 default -> throw new IllegalStateException(key);
             }
             settings.set(key, value);

@@ -62,7 +62,7 @@ class CommandAdminHandler {
                 .flatMap(found -> {
                     ToSave command = toSave(found.getT2());
                     // Parsing 256 KB of code takes milliseconds of CPU, transpiling it seconds: not on an event loop.
-                    return Mono.fromCallable(() -> syntax.check(command.code()))
+                    return Mono.fromCallable(() -> syntax.check(command.name(), command.code()))
                             .subscribeOn(Schedulers.boundedElastic())
                             .flatMap(checked -> checked instanceof ModernSyntax.Checked.Invalid invalid
                                     ? Mono.error(ApiProblem.badRequest("the code does not parse: " + invalid.message()))

@@ -48,6 +48,12 @@ class ArchiveRepository {
                 commands, COMMAND_COLUMNS);
     }
 
+    /** The store libraries an archive installs become the bot's {@code libs} setting. */
+    Mono<Void> setLibs(long botId, String libsJson) {
+        return db.sql("UPDATE bots SET settings = jsonb_set(settings, '{libs}', CAST(:libs AS jsonb)) WHERE id = :bot")
+                .bind("libs", libsJson).bind("bot", botId).then();
+    }
+
     /** The archive's other files replace the ones an earlier import kept. */
     Mono<Void> replaceFiles(long botId, List<ArchiveFile> files) {
         Mono<Void> delete = db.sql("DELETE FROM bot_files WHERE bot_id = :bot").bind("bot", botId).then();

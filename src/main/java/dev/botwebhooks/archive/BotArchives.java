@@ -1,12 +1,15 @@
 package dev.botwebhooks.archive;
 
+import dev.botwebhooks.bot.BotDirectory;
 import dev.botwebhooks.command.CommandDirectory;
 import dev.botwebhooks.command.CommandHeader;
+import dev.botwebhooks.script.InstalledLibs;
 import dev.botwebhooks.script.ModernSyntax;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
@@ -27,12 +30,14 @@ public class BotArchives {
     private final ArchiveProperties limits;
     private final ArchiveRepository repository;
     private final CommandDirectory directory;
+    private final BotDirectory bots;
     private final ModernSyntax syntax;
     private final TransactionalOperator transaction;
     private final JsonMapper json;
 
-    BotArchives(ArchiveProperties limits, ArchiveRepository repository, CommandDirectory directory,
+    BotArchives(ArchiveProperties limits, ArchiveRepository repository, CommandDirectory directory, BotDirectory bots,
             TransactionalOperator transaction, JsonMapper json, ModernSyntax syntax) {
+        this.bots = bots;
         this.json = json;
         this.syntax = syntax;
         this.reader = new ArchiveReader(limits);
@@ -65,20 +70,62 @@ public class BotArchives {
     }
 
     private Mono<ImportReport> write(long botId, BotLayout layout) {
+        List<ImportReport.Skipped> unknownLibs = new ArrayList<>();
+        List<String> libs = libs(layout, unknownLibs);
+        Mono<Void> installLibs = libs == null ? Mono.empty() : repository.setLibs(botId, json.writeValueAsString(libs));
         Mono<ImportReport> written = repository.commandNames(botId).collect(HashSet<String>::new, Set::add)
                 .flatMap(existing -> repository.saveCommands(botId, layout.commands())
                         .then(repository.replaceFiles(botId, layout.kept()))
-                        .thenReturn(report(layout, existing)));
+                        .then(installLibs)
+                        .thenReturn(report(layout, existing, unknownLibs)));
         return transaction.transactional(written)
-                .doOnSuccess(report -> layout.commands().forEach(command -> directory.forget(botId, command.name())));
+                .doOnSuccess(report -> {
+                    layout.commands().forEach(command -> directory.forget(botId, command.name()));
+                    if (libs != null) {
+                        bots.forget(botId);
+                    }
+                });
     }
 
-    private static ImportReport report(BotLayout layout, Set<String> existing) {
+    private static ImportReport report(BotLayout layout, Set<String> existing, List<ImportReport.Skipped> unknownLibs) {
         List<ImportReport.Imported> imported = new ArrayList<>();
         for (CommandFile command : layout.commands()) {
             imported.add(new ImportReport.Imported(command.name(), command.path(), !existing.contains(command.name())));
         }
-        return new ImportReport(imported, layout.skipped(), layout.kept().stream().map(ArchiveFile::path).toList());
+        List<ImportReport.Skipped> skipped = new ArrayList<>(layout.skipped());
+        skipped.addAll(unknownLibs);
+        return new ImportReport(imported, skipped, layout.kept().stream().map(ArchiveFile::path).toList());
+    }
+
+    /**
+     * The store libraries the archive's {@code bot.json} installs ({@code "libs": ["ResourcesLib", ...]}), those this
+     * service has; null when it names none (the bot's setting is left as it is). BB's documented bot.json has no such
+     * field, so a BB export installs nothing and the bot keeps every library, the default.
+     */
+    private List<String> libs(BotLayout layout, List<ImportReport.Skipped> unknown) {
+        ArchiveFile botJson = layout.kept().stream().filter(file -> file.path().equals("bot.json")).findFirst().orElse(null);
+        if (botJson == null) {
+            return null;
+        }
+        JsonNode listed;
+        try {
+            listed = json.readTree(new String(botJson.content(), StandardCharsets.UTF_8)).get("libs");
+        } catch (RuntimeException notJson) {
+            return null;
+        }
+        if (listed == null || !listed.isArray()) {
+            return null;
+        }
+        List<String> libs = new ArrayList<>();
+        for (JsonNode entry : listed) {
+            String name = entry.isString() ? entry.asString() : entry.toString();
+            if (InstalledLibs.available().contains(name)) {
+                libs.add(name);
+            } else {
+                unknown.add(new ImportReport.Skipped("bot.json", "library " + name + " is not available here"));
+            }
+        }
+        return libs;
     }
 
     /**

@@ -55,7 +55,7 @@ record BotLayout(List<CommandFile> commands, List<ArchiveFile> kept, List<Import
         if (command.code().length() > MAX_CODE_CHARS || command.code().indexOf('\0') >= 0) {
             throw new IllegalArgumentException("the code is over " + MAX_CODE_CHARS + " characters or holds NUL");
         }
-        ModernSyntax.Checked checked = syntax.check(command.code());
+        ModernSyntax.Checked checked = syntax.check(command.name(), command.code());
         if (checked instanceof ModernSyntax.Checked.Invalid invalid) {
             throw new IllegalArgumentException(invalid.message());
         }

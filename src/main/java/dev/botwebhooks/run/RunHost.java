@@ -1,14 +1,19 @@
 package dev.botwebhooks.run;
 
 import dev.botwebhooks.bot.Bot;
+import dev.botwebhooks.command.Command;
 import dev.botwebhooks.command.CommandDirectory;
+import dev.botwebhooks.command.CommandMatch;
 import dev.botwebhooks.command.CommandRepository;
+import dev.botwebhooks.command.SpecialCommands;
 import dev.botwebhooks.property.PropertyKey;
 import dev.botwebhooks.property.PropertyRead;
 import dev.botwebhooks.property.PropertyRepository;
 import dev.botwebhooks.property.PropertyValue;
 import dev.botwebhooks.property.VersionedValue;
 import dev.botwebhooks.script.CommandCall;
+import dev.botwebhooks.script.InstalledLibs;
+import dev.botwebhooks.script.LibCommands;
 import dev.botwebhooks.script.ScriptHost;
 import dev.botwebhooks.script.ScriptSource;
 import dev.botwebhooks.user.UserRepository;
@@ -84,7 +89,23 @@ final class RunHost implements ScriptHost {
 
     @Override
     public Optional<CommandCall> call(String text) {
-        return directory.match(bot.id(), text).block(READ_TIMEOUT)
-                .flatMap(match -> command(match.name()).map(source -> new CommandCall(source, match.params())));
+        Optional<CommandMatch> match = directory.match(bot.id(), text).block(READ_TIMEOUT);
+        if (match.isEmpty() || match.get().name().equals(SpecialCommands.MASTER)) {
+            Optional<LibCommands.LibCommand> library = LibCommands.match(installedLibs(), text);
+            if (library.isPresent()) {
+                return Optional.of(new CommandCall(library.get().source(bot.id()), library.get().params()));
+            }
+        }
+        return match.flatMap(found -> command(found.name()).map(source -> new CommandCall(source, found.params())));
+    }
+
+    @Override
+    public Optional<String> commandText(String name) {
+        return commands.find(bot.id(), name).blockOptional(READ_TIMEOUT).map(Command::code);
+    }
+
+    @Override
+    public InstalledLibs installedLibs() {
+        return InstalledLibs.of(bot.settings());
     }
 }

@@ -3,11 +3,14 @@ package dev.botwebhooks.run;
 import dev.botwebhooks.command.Command;
 import dev.botwebhooks.command.CommandDirectory;
 import dev.botwebhooks.command.SpecialCommands;
+import dev.botwebhooks.script.InstalledLibs;
+import dev.botwebhooks.script.LibCommands;
 import dev.botwebhooks.user.BotUser;
 import dev.botwebhooks.user.UserDirectory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -32,16 +35,31 @@ class RunLoader {
         return Mono.zip(commands.resolve(botId, request.commandLine()), user,
                 commands.find(botId, SpecialCommands.BEFORE_ALL), commands.find(botId, SpecialCommands.AFTER_ALL))
                 .map(found -> {
-                    if (found.getT1().isEmpty()) {
+                    Optional<CommandDirectory.Matched> matched = found.getT1();
+                    Optional<LibCommands.LibCommand> library = matched.isPresent() && !matched.get().match().name()
+                            .equals(SpecialCommands.MASTER) ? Optional.empty()
+                            : LibCommands.match(InstalledLibs.of(request.bot().settings()), request.commandLine());
+                    if (matched.isEmpty() && library.isEmpty()) {
                         return new Loaded.Missing("unknown command " + request.commandName());
                     }
                     if (request.userId() != null && found.getT2().isEmpty()) {
                         return new Loaded.Missing("unknown user " + request.userId());
                     }
-                    CommandDirectory.Matched matched = found.getT1().get();
-                    return new Loaded.Found(matched.command(), matched.match().params(), found.getT2().orElse(null),
+                    if (found.getT2().map(BotUser::chatBlocked).orElse(false)) {
+                        // As on BB, a blocked chat's user runs nothing (Bot.blockChat).
+                        return new Loaded.Missing("chat " + found.getT2().get().chatId() + " of user " + request.userId()
+                                + " is blocked");
+                    }
+                    Command command = library.map(lib -> libraryCommand(botId, lib)).orElseGet(() -> matched.get().command());
+                    String params = library.map(LibCommands.LibCommand::params).orElseGet(() -> matched.get().match().params());
+                    return new Loaded.Found(command, params, found.getT2().orElse(null),
                             found.getT3().orElse(null), found.getT4().orElse(null));
                 });
+    }
+
+    /** A store library's command (a payment callback, say) when the bot has no command the text calls, or only {@code *}. */
+    private static Command libraryCommand(long botId, LibCommands.LibCommand lib) {
+        return new Command(botId, lib.name(), lib.code(), LibCommands.VERSION, Instant.EPOCH);
     }
 
     sealed interface Loaded {

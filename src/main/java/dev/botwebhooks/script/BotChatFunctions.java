@@ -1,12 +1,19 @@
 package dev.botwebhooks.script;
 
+import dev.botwebhooks.property.PropertyKey;
+import dev.botwebhooks.property.PropertyType;
+import dev.botwebhooks.property.PropertyValue;
+import dev.botwebhooks.user.BlockedChats;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.ScriptRuntime;
 import org.mozilla.javascript.Scriptable;
 import org.mozilla.javascript.Undefined;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.BooleanNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+
+import java.util.List;
 
 import static dev.botwebhooks.script.JsValues.arg;
 import static dev.botwebhooks.script.JsValues.describe;
@@ -33,6 +40,32 @@ final class BotChatFunctions {
         env.function(bot, "sendMessageToChatWithId", 3, this::sendMessageToChatWithId);
         env.function(bot, "editMessage", 3, this::editMessage);
         env.function(bot, "inspect", 1, this::inspect);
+    }
+
+    /** Made when a script first reads them ({@link LazyFunctions}): most runs never block a chat. */
+    static final List<LazyFunctions.Lazy> LAZY = List.of(
+            new LazyFunctions.Lazy("blockChat", 1, env -> (cx, args) -> new BotChatFunctions(env).block(args, true)),
+            new LazyFunctions.Lazy("unblockChat", 1, env -> (cx, args) -> new BotChatFunctions(env).block(args, false)));
+
+    /**
+     * {@code Bot.blockChat(chat_id)} / {@code Bot.unblockChat(chat_id)}: the chat's user no longer runs commands (its
+     * webhooks, jobs and callbacks are refused as an unknown user's are) until unblocked. Stored as a bot property
+     * ({@link BlockedChats}), so it commits with the run. No argument means the current chat; any value is the
+     * chat id as its text ({@code Bot.blockChat(message)} with a typed Telegram id works, as on BB).
+     */
+    private Object block(Object[] args, boolean blocked) {
+        Object chat = arg(args, 0);
+        String chatId = isAbsent(chat) ? env.run().chatId() : chat(chat);
+        if (chatId == null || chatId.isBlank()) {
+            throw typeError((blocked ? "Bot.blockChat" : "Bot.unblockChat") + ": no chat id, and no current chat");
+        }
+        PropertyKey key = new PropertyKey(env.run().source().botId(), null, BlockedChats.propertyName(chatId.strip()));
+        if (blocked) {
+            env.output().putProperty(key, new PropertyValue(PropertyType.BOOLEAN, BooleanNode.TRUE));
+        } else {
+            env.output().deleteProperty(key);
+        }
+        return Undefined.instance;
     }
 
     /** {@code (buttons, text)}: buttons as BB writes them, {@code "Orders, About\nHelp"}. */

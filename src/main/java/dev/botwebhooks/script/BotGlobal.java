@@ -53,7 +53,7 @@ final class BotGlobal implements BjsGlobal {
 
     @Override
     public void install(Context cx) {
-        Scriptable api = env.newObject(cx);
+        Scriptable api = new LazyFunctions(env, BotChatFunctions.LAZY);
         env.function(api, "sendMessage", 2, this::sendMessage);
         PropertyFunctions.ofBot(env).install(api);
         new BotChatFunctions(env).install(api);

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -18,8 +19,17 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class BundledLibs {
 
-    /** Built in for every bot; {@code Webhooks} is a Java global of its own. */
-    static final List<String> NAMES = List.of("ResourcesLib");
+    /** The libraries a bot may install ({@link InstalledLibs}); {@code Webhooks} is a Java global of its own. */
+    static final List<String> NAMES = List.of("ResourcesLib", "ReferralLib", "Random", "DateTimeFormat", "OxaPayLib");
+
+    /**
+     * The commands each library answers (BB's {@code on(name, handler)} in a library): a callback URL or an HTTP
+     * callback names them, and they run the library's handler. Declared here so that finding the command a text
+     * calls needs no library loaded; {@code BundledLibsTest} checks each library registers exactly these.
+     */
+    static final Map<String, List<String>> COMMANDS = Map.of(
+            "OxaPayLib", List.of("oxapaylibonApiResponse", "oxapaylibonApiResponseError", "oxapaylibonCallback",
+                    "oxapaylibonVerifyPayment"));
 
     private static final Map<String, Script> COMPILED = new ConcurrentHashMap<>();
 
@@ -33,6 +43,16 @@ final class BundledLibs {
     /** The compiled library; the first caller compiles it (its code never changes, and it holds nothing of a run). */
     static Script compiled(Context cx, String name) {
         return COMPILED.computeIfAbsent(name, key -> cx.compileString(source(key), "Libs." + key, 1, null));
+    }
+
+    /** The library whose command this is, if any. */
+    static Optional<String> libraryOf(String command) {
+        for (Map.Entry<String, List<String>> lib : COMMANDS.entrySet()) {
+            if (lib.getValue().contains(command)) {
+                return Optional.of(lib.getKey());
+            }
+        }
+        return Optional.empty();
     }
 
     private static String source(String name) {

@@ -60,6 +60,24 @@ public final class ModernSyntax {
         this.timeout = timeout;
     }
 
+    /**
+     * A command's code checked by its name: a template ({@link Templates}) must have tags that compile, and runs as
+     * a render of itself; any other command is JavaScript ({@link #check(String)}).
+     */
+    public Checked check(String commandName, String code) {
+        if (!Templates.isTemplate(commandName)) {
+            return check(code);
+        }
+        try {
+            // The tags are one function body: lines are kept, so an error names the template's line.
+            Optional<String> error = ScriptSyntax.error(Templates.toFunctionBody(code));
+            return error.isPresent() ? new Checked.Invalid(error.get())
+                    : new Checked.Transpiled(Templates.selfRendering(commandName));
+        } catch (IllegalArgumentException unclosed) {
+            return new Checked.Invalid(unclosed.getMessage());
+        }
+    }
+
     public Checked check(String code) {
         Optional<String> rhinoError = ScriptSyntax.error(code);
         if (rhinoError.isEmpty()) {

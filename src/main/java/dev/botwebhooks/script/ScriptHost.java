@@ -34,6 +34,16 @@ public interface ScriptHost {
     /** The bot's command of that name at its current version. */
     Optional<ScriptSource> command(String name);
 
+    /** A command's code as its author wrote it (a WebApp template's text), not what the engine runs. */
+    default Optional<String> commandText(String name) {
+        return command(name).map(ScriptSource::code);
+    }
+
+    /** The store libraries installed for the bot ({@code Libs.X} for any other fails); every one by default. */
+    default InstalledLibs installedLibs() {
+        return InstalledLibs.ALL;
+    }
+
     /**
      * The command a text calls, for Bot.run and Bot.runCommand. This default takes the first word as the name;
      * the service's host matches as a webhook does (whole text, aliases, then first word; see CommandIndex).

@@ -1,13 +1,17 @@
 package dev.botwebhooks.script;
 
 import dev.botwebhooks.token.HttpToken;
+import dev.botwebhooks.url.WebhookUrlRequest;
 import org.mozilla.javascript.Context;
+import org.mozilla.javascript.Function;
+import org.mozilla.javascript.ScriptableObject;
 import org.mozilla.javascript.ScriptRuntime;
 import org.mozilla.javascript.Scriptable;
 import org.mozilla.javascript.Undefined;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +26,9 @@ import static dev.botwebhooks.script.JsValues.typeError;
 /**
  * {@code WebApp.render({content, mime_type, status, headers})}: the HTTP answer the script chooses
  * instead of the JSON one. Checked here, as the script calls it, so that a bad answer is the
- * script's error with its line, never a broken response.
+ * script's error with its line, never a broken response. {@code WebApp.render({template, options})} renders a
+ * template command ({@link Templates}); {@code WebApp.getUrl({command, options})} is a signed URL that runs the
+ * command with those options and answers what it renders.
  */
 final class WebAppGlobal implements BjsGlobal {
 
@@ -33,6 +39,10 @@ final class WebAppGlobal implements BjsGlobal {
     private static final Set<String> REFUSED_HEADERS =
             Set.of("content-length", "transfer-encoding", "connection", "content-type");
 
+    /** Made when a script first reads it ({@link LazyFunctions}). */
+    private static final List<LazyFunctions.Lazy> LAZY =
+            List.of(new LazyFunctions.Lazy("getUrl", 1, env -> new WebAppGlobal(env)::getUrl));
+
     private final BjsEnvironment env;
 
     WebAppGlobal(BjsEnvironment env) {
@@ -41,7 +51,7 @@ final class WebAppGlobal implements BjsGlobal {
 
     @Override
     public void install(Context cx) {
-        Scriptable api = env.newObject(cx);
+        Scriptable api = new LazyFunctions(env, LAZY);
         env.function(api, "render", 1, this::render);
         env.define("WebApp", api);
     }
@@ -49,11 +59,10 @@ final class WebAppGlobal implements BjsGlobal {
     private Object render(Context cx, Object[] args) {
         Scriptable call = BjsArguments.callObject(args,
                 "WebApp.render expects an object: {content, mime_type, status, headers}");
-        if (!isAbsent(get(call, "template"))) {
-            // BB renders a template file of the bot; quietly answering an empty page instead would hide that.
-            throw typeError("WebApp.render: templates are not supported here; render the page's text as content");
-        }
-        String body = renderBody(cx, get(call, "content"));
+        Object template = get(call, "template");
+        String templateName = isAbsent(template) ? null : ScriptRuntime.toString(template);
+        String body = templateName != null ? renderTemplate(cx, templateName, get(call, "options"))
+                : renderBody(cx, get(call, "content"));
         long bytes = utf8Length(body);
         int maxAnswerBytes = env.limits().maxAnswerBytes();
         if (bytes > maxAnswerBytes) {
@@ -61,10 +70,63 @@ final class WebAppGlobal implements BjsGlobal {
                     + " bytes, the limit is " + maxAnswerBytes);
         }
         int status = renderStatus(get(call, "status"));
-        String contentType = renderContentType(get(call, "mime_type"));
+        Object mimeType = get(call, "mime_type");
+        String contentType = isAbsent(mimeType) && templateName != null
+                ? Templates.mediaType(templateName).orElse("text/html; charset=utf-8") : renderContentType(mimeType);
         Map<String, String> headers = renderHeaders(get(call, "headers"));
         env.output().customResponse(new CustomResponse(status, contentType, headers, body));
         return Undefined.instance;
+    }
+
+    /** The template command's text with its tags' values; the tags see the run's globals and {@code options}. */
+    private String renderTemplate(Context cx, String name, Object options) {
+        String text = env.callHost("bot data is unavailable", () -> env.host().commandText(name))
+                .orElseThrow(() -> JsValues.error("WebApp.render: no template command " + name));
+        Function rendering;
+        try {
+            rendering = cx.compileFunction(env.scope(), Templates.toFunction(text), "template " + name, 0, null);
+        } catch (IllegalArgumentException unclosed) {
+            throw JsValues.error("WebApp.render: template " + name + ": " + unclosed.getMessage());
+        }
+        Object given = isAbsent(options) ? ScriptableObject.getProperty(env.scope(), "options") : options;
+        Object rendered = rendering.call(cx, env.scope(), env.scope(),
+                new Object[] {given == Scriptable.NOT_FOUND ? Undefined.instance : given});
+        return ScriptRuntime.toString(rendered);
+    }
+
+    /**
+     * {@code WebApp.getUrl({command, options, user_id, expires_in})}: a signed URL of this bot that runs the command
+     * for the current user (or {@code user_id}) with {@code options} as its {@code options}; the page is what that
+     * command renders. As on BB, {@code WebApp.getUrl({command})} alone links to a page of the bot.
+     */
+    private Object getUrl(Context cx, Object[] args) {
+        Scriptable call = BjsArguments.callObject(args, "WebApp.getUrl expects an object: {command, options}");
+        Object command = get(call, "command");
+        if (isAbsent(command) || ScriptRuntime.toString(command).isBlank()) {
+            throw typeError("WebApp.getUrl: command is required");
+        }
+        Object options = get(call, "options");
+        String optionsJson = isAbsent(options) ? "{}" : JsValues.stringify(cx, env.scope(), options);
+        Object userId = get(call, "user_id");
+        Long user = isAbsent(userId) ? env.run().userId() : BjsArguments.userId(userId, "WebApp.getUrl");
+        Object expires = get(call, "expires_in");
+        Long expiresIn = null;
+        if (!isAbsent(expires)) {
+            double seconds = expires instanceof Number n ? n.doubleValue() : Double.NaN;
+            if (!JsValues.isWholeNumber(seconds) || seconds > Long.MAX_VALUE / 1000) {
+                throw typeError("WebApp.getUrl: expires_in must be a whole number of seconds, not " + describe(expires));
+            }
+            expiresIn = (long) seconds;
+        }
+        WebhookUrlRequest request = new WebhookUrlRequest(ScriptRuntime.toString(command), null, user, null, expiresIn,
+                optionsJson == null ? "null" : optionsJson);
+        return env.callHost("webhook URLs are unavailable", () -> {
+            try {
+                return env.host().webhookUrl(request);
+            } catch (IllegalArgumentException e) {
+                throw JsValues.error("WebApp.getUrl: " + e.getMessage());
+            }
+        });
     }
 
     private String renderBody(Context cx, Object content) {

@@ -11,8 +11,10 @@ public final class WebhookParameters {
     public static final String REDIRECT_TO = "redirect_to";
     public static final String EXP = "exp";
     public static final String SIG = "sig";
+    /** The options a WebApp URL's command sees (JSON, signed). */
+    public static final String OPTIONS = "options";
 
-    public static final Set<String> RESERVED = Set.of(COMMAND, USER_ID, CONTENT, REDIRECT_TO, EXP, SIG);
+    public static final Set<String> RESERVED = Set.of(COMMAND, USER_ID, CONTENT, REDIRECT_TO, EXP, SIG, OPTIONS);
 
     public static final String PATH = "/v1/bots/{botId}/new-webhook";
 

@@ -45,6 +45,11 @@ public final class WebhookSigner {
         field(message, fields.content());
         field(message, fields.redirectTo());
         field(message, fields.exp());
+        if (fields.options() != null) {
+            // Only when present, so that every URL made before options existed keeps its signature.
+            field(message, WebhookParameters.OPTIONS);
+            field(message, fields.options());
+        }
         return Hmac.sign("HmacSHA256", secret, message.toByteArray());
     }
 

@@ -61,7 +61,11 @@ public class WebhookUrls {
             exp = Long.toString(now.getEpochSecond() + seconds);
         }
         String userId = request.userId() == null ? null : Long.toString(request.userId());
-        SignedFields fields = new SignedFields(bot.id(), command, userId, content, redirectTo, exp);
+        String options = request.options();
+        if (options != null) {
+            requireAtMost("options", options, MAX_CONTENT_CHARS);
+        }
+        SignedFields fields = new SignedFields(bot.id(), command, userId, content, redirectTo, exp, options);
 
         UriComponentsBuilder url = UriComponentsBuilder.fromUri(publicBaseUrl)
                 .path(PATH.replace("{botId}", Long.toString(bot.id())));
@@ -70,6 +74,7 @@ public class WebhookUrls {
         addParam(url, CONTENT, content);
         addParam(url, REDIRECT_TO, redirectTo);
         addParam(url, EXP, exp);
+        addParam(url, OPTIONS, options);
         addParam(url, SIG, WebhookSigner.sign(bot.webhookSecret(), fields));
         return url.build().toUriString();
     }

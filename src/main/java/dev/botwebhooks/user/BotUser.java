@@ -6,8 +6,14 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A user of a bot. {@code data} holds the profile fields (first_name, username, telegramid, ...)
  * as the bot's platform gave them.
+ *
+ * @param chatBlocked whether the bot blocked the user's chat ({@code Bot.blockChat}, see {@link BlockedChats})
  */
-public record BotUser(long botId, long id, ObjectNode data) {
+public record BotUser(long botId, long id, ObjectNode data, boolean chatBlocked) {
+
+    public BotUser(long botId, long id, ObjectNode data) {
+        this(botId, id, data, false);
+    }
 
     /** Messages to a user go to chat {@code telegramid}, else to the user id. */
     public String chatId() {

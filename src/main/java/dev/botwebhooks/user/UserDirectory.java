@@ -20,7 +20,14 @@ public class UserDirectory {
     UserDirectory(UserRepository users, CacheProperties cache, ChangeFeed changes) {
         this.cache = new ReadThroughCache<>(cache.dataTtl(), cache.maxEntries(),
                 key -> users.find(key.botId(), key.userId()));
-        changes.subscribe("users", change -> this.cache.forget(new Key(change.botId(), Long.parseLong(change.item()))),
+        changes.subscribe("users", change -> {
+            if (change.hasItem()) {
+                this.cache.forget(new Key(change.botId(), Long.parseLong(change.item())));
+            } else {
+                // A chat blocked or unblocked: which users it holds is not known here.
+                this.cache.forgetIf(key -> key.botId() == change.botId());
+            }
+        },
                 this.cache::forgetAll);
     }
 

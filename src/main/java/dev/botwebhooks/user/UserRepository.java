@@ -28,8 +28,14 @@ public class UserRepository {
     }
 
     public Mono<BotUser> find(long botId, long userId) {
-        return db.sql("SELECT bot_id, id, data FROM users WHERE bot_id = :bot AND id = :id")
-                .bind("bot", botId).bind("id", userId).map(this::toUser).one();
+        return db.sql("SELECT bot_id, id, data, EXISTS (SELECT 1 FROM properties p WHERE p.bot_id = u.bot_id"
+                        + " AND p.user_id IS NULL AND p.name = :prefix || COALESCE(NULLIF(u.data->>'telegramid', ''), u.id::text))"
+                        + " AS chat_blocked FROM users u WHERE bot_id = :bot AND id = :id")
+                .bind("bot", botId).bind("id", userId).bind("prefix", BlockedChats.PROPERTY_PREFIX)
+                .map(row -> {
+                    BotUser user = toUser(row);
+                    return new BotUser(user.botId(), user.id(), user.data(), Boolean.TRUE.equals(row.get("chat_blocked", Boolean.class)));
+                }).one();
     }
 
     /** A bot's users by id, those above {@code after} when it is not null. */

@@ -21,6 +21,7 @@ import java.time.Instant;
 import static dev.botwebhooks.url.WebhookParameters.COMMAND;
 import static dev.botwebhooks.url.WebhookParameters.CONTENT;
 import static dev.botwebhooks.url.WebhookParameters.EXP;
+import static dev.botwebhooks.url.WebhookParameters.OPTIONS;
 import static dev.botwebhooks.url.WebhookParameters.REDIRECT_TO;
 import static dev.botwebhooks.url.WebhookParameters.USER_ID;
 
@@ -53,9 +54,11 @@ public class CallReplay {
                 query.getFirst(CONTENT), query.getFirst(REDIRECT_TO), query.getFirst(EXP))));
         options.set("headers", call.requestHeaders());
         options.put("ip", call.ip());
+        String given = query.getFirst(OPTIONS);
         CallContext context = new CallContext(call.method(), call.url(), call.ip(), call.requestHeaders(), bytes,
                 receivedAt, System.nanoTime());
-        return new RunRequest(bot, call.command(), call.userId(), body != null ? body : query.getFirst(CONTENT), options,
+        return new RunRequest(bot, call.command(), call.userId(), body != null ? body : query.getFirst(CONTENT),
+                given != null ? reader.givenOptions(given) : options,
                 query.getFirst(REDIRECT_TO), context);
     }
 

@@ -37,7 +37,7 @@ final class SignedUrl {
 
     static SignedFields fields(long botId, MultiValueMap<String, String> query) {
         return new SignedFields(botId, query.getFirst(COMMAND), query.getFirst(USER_ID), query.getFirst(CONTENT),
-                query.getFirst(REDIRECT_TO), query.getFirst(EXP));
+                query.getFirst(REDIRECT_TO), query.getFirst(EXP), query.getFirst(OPTIONS));
     }
 
     static boolean verify(Bot bot, SignedFields fields, MultiValueMap<String, String> query) {

@@ -62,7 +62,11 @@ final class WebhookRequestReader {
                 || error.getClass().getName().equals("reactor.netty.http.server.RequestTimeoutException");
     }
 
-    ObjectNode options(ServerRequest request, String url, String ip, String body, SignedFields signed) {
+    /** The request as {@code options}; for a WebApp URL ({@link SignedFields#options()}), the options it was made with. */
+    JsonNode options(ServerRequest request, String url, String ip, String body, SignedFields signed) {
+        if (signed.options() != null) {
+            return givenOptions(signed.options());
+        }
         ObjectNode options = json.createObjectNode();
         options.put("url", url);
         options.put("method", request.method().name());
@@ -71,6 +75,15 @@ final class WebhookRequestReader {
         options.set("headers", titleCaseHeaders(request.headers().asHttpHeaders()));
         options.put("ip", ip);
         return options;
+    }
+
+    /** A WebApp URL's options: signed, so made by this service as JSON; anything else reads as the text it is. */
+    JsonNode givenOptions(String options) {
+        try {
+            return json.readTree(options);
+        } catch (RuntimeException notJson) {
+            return json.getNodeFactory().stringNode(options);
+        }
     }
 
     /** The parameters the URL's signature covers, so a script can tell them from {@code params}, which it does not. */

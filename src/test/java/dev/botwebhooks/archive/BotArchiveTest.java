@@ -100,6 +100,20 @@ class BotArchiveTest extends EndToEndTest {
     }
 
     @Test
+    void libsNamedInBotJsonAreInstalledAndOnesTheServiceLacksAreReported() {
+        Bots.TestBot bot = bots.create("shop");
+        Map<String, String> files = bbBot();
+        files.put("bot.json", "{\"bb_sync_version\":\"1.0\",\"name\":\"Shop bot\",\"libs\":[\"ResourcesLib\",\"CoinPayments\"]}");
+        JsonNode report = imported(bot, TestArchives.zip(files));
+
+        assertThat(report.get("skipped").toString()).contains("bot.json").contains("library CoinPayments is not available here");
+        assertThat(bot.getJson("").get("settings").get("libs").toString()).isEqualTo("[\"ResourcesLib\"]");
+        bot.command("/lib", "Bot.sendMessage(typeof Libs.ResourcesLib.userRes + ' ' + ('Random' in Libs))");
+        http.get().uri(bot.localUrl(Map.of("command", "/lib"))).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.answer").isEqualTo("function false");
+    }
+
+    @Test
     void aTarGzAsTarMakesItAndAZipWithOneTopFolderImportAlike() {
         Map<String, String> dotted = new LinkedHashMap<>();
         bbBot().forEach((path, content) -> dotted.put("./" + path, content));

@@ -88,10 +88,11 @@ class ResourcesLibTest extends EndToEndTest {
 
     @Test
     void aLibraryTheServiceDoesNotHaveIsNamedInTheError() {
-        JsonNode failed = call(bot(), "Libs.RefLib.getRefLink()", 503);
+        JsonNode failed = call(bot(), "Libs.CoinPayments.apiCall({})", 503);
 
-        assertThat(failed.get("error").asString())
-                .isEqualTo("Error: Libs.RefLib is not installed for this bot (libraries here: Webhooks, ResourcesLib)");
+        assertThat(failed.get("error").asString()).isEqualTo("Error: Libs.CoinPayments is not installed for this bot"
+                + " (installed: DateTimeFormat, OxaPayLib, Random, ReferralLib, ResourcesLib, Webhooks;"
+                + " the bot setting libs lists them)");
     }
 
     @Test

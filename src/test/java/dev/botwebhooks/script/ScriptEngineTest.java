@@ -287,7 +287,7 @@ class ScriptEngineTest {
                 ScriptFailure.Kind.SCRIPT_ERROR,
                 "TypeError: WebApp.render: the value of header X-A must be at most 8192 characters without line breaks");
         assertFailed(run("WebApp.render({template: 'index.html', data: {}})"), ScriptFailure.Kind.SCRIPT_ERROR,
-                "TypeError: WebApp.render: templates are not supported here; render the page's text as content");
+                "Error: WebApp.render: no template command index.html");
     }
 
     @Test
