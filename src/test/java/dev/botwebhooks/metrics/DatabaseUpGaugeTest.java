@@ -3,16 +3,31 @@ package dev.botwebhooks.metrics;
 import dev.botwebhooks.support.EndToEndTest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ConnectionFactoryMetadata;
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Publisher;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-/** database.up: 1 against the test database, 0 against a port where no PostgreSQL listens. */
+/**
+ * database.up: 1 against the test database, 0 against a port where no PostgreSQL listens; asked once per interval,
+ * not in a loop (a check that counted as work found was repeated at once, thousands of times a second).
+ */
 class DatabaseUpGaugeTest extends EndToEndTest {
+
+    @Autowired
+    ConnectionFactory connections;
 
     @Test
     void isOneWhilePostgreSqlAnswersAndExported() {
@@ -35,5 +50,33 @@ class DatabaseUpGaugeTest extends EndToEndTest {
 
         assertThat(gauge.check().block(Duration.ofSeconds(10))).isFalse();
         assertThat(registry.get("database.up").gauge().value()).isZero();
+    }
+
+    @Test
+    void asksOncePerIntervalNotInALoop() throws InterruptedException {
+        AtomicInteger asked = new AtomicInteger();
+        ConnectionFactory counting = new ConnectionFactory() {
+            @Override
+            public Publisher<? extends Connection> create() {
+                asked.incrementAndGet();
+                return connections.create();
+            }
+
+            @Override
+            public ConnectionFactoryMetadata getMetadata() {
+                return connections.getMetadata();
+            }
+        };
+        DatabaseUpGauge gauge = new DatabaseUpGauge(DatabaseClient.create(counting), new SimpleMeterRegistry());
+        gauge.start();
+        try {
+            await().atMost(Duration.ofSeconds(5)).until(() -> gauge.value() == 1);
+            // A second, well within the 5 s interval: a loop would ask hundreds of times meanwhile.
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> asked.get() == 1);
+        } finally {
+            CountDownLatch stopped = new CountDownLatch(1);
+            gauge.stop(stopped::countDown);
+            assertThat(stopped.await(10, TimeUnit.SECONDS)).isTrue();
+        }
     }
 }
