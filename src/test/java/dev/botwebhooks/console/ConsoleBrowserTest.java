@@ -16,6 +16,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -116,6 +118,33 @@ class ConsoleBrowserTest extends EndToEndTest {
         browser.get(baseUrl + "/console/#/bots/" + bot.id() + "/refused");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Refused calls"));
         screenshot("refused");
+    }
+
+    @Test
+    void testRunsACommandShowingWhatItWouldCommitAndCommitsNothing() throws Exception {
+        TestBot bot = bots.create("console-test-run").user(42, Map.of("first_name", "Ann"))
+                .command("/onPay", "User.setProperty('paid', JSON.parse(content).sum, 'integer');\n"
+                        + "Bot.run({command: '/onPay', run_after: 60});\nBot.sendMessage('paid ' + options.params.ref)");
+        signIn(bot);
+        browser.get(baseUrl + "/console/#/bots/" + bot.id() + "/commands/" + URLEncoder.encode("/onPay", StandardCharsets.UTF_8));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("test-run-form")));
+        browser.findElement(By.id("test-content")).sendKeys("{\"sum\": 7}");
+        browser.findElement(By.id("test-user")).sendKeys("42");
+        browser.findElement(By.id("test-params")).sendKeys("{\"ref\": \"r1\"}");
+        browser.findElement(By.id("test-run")).click();
+
+        WebElement answer = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#test-result .test-answer")));
+        assertThat(answer.getText()).isEqualTo("paid r1");
+        WebElement result = browser.findElement(By.id("test-result"));
+        assertThat(result.findElement(By.tagName("dl")).getText()).contains("200").containsPattern("committed\\s+false");
+        String effects = result.findElement(By.cssSelector(".effects")).getText();
+        assertThat(effects).contains("Properties", "paid", "7", "Messages", "paid r1", "Jobs", "/onPay", "uncommitted");
+        screenshot("test-run");
+        // What the page showed was only what the run would commit: the API has none of it.
+        assertThat(bot.getJson("/calls").get("calls")).isEmpty();
+        assertThat(bot.getJson("/properties").get("properties")).isEmpty();
+        assertThat(bot.getJson("/messages").get("messages")).isEmpty();
+        assertThat(bot.getJson("/scheduled-runs").get("scheduled_runs")).isEmpty();
     }
 
     private void signIn(TestBot bot) {
