@@ -1,5 +1,5 @@
 import { api, botPath } from '../api.js';
-import { el, clear, dl, json, link, pre, problem, section, statusBadge, table, time } from '../dom.js';
+import { el, append, clear, dl, json, link, pre, problem, section, statusBadge, table, time } from '../dom.js';
 import { effectsView } from '../effects.js';
 
 /** The bot's commands; one command's editor (syntax checked on save) and its Test run, which commits nothing. */
@@ -20,7 +20,8 @@ export async function commandsPage(main, { botId, args: [encodedName], signal })
     return;
   }
   const existing = commands.find(command => command.name === name);
-  pane.append(editor(botId, existing || { name: name === '/new' ? '' : name, code: '' }), existing ? testRun(botId, existing.name) : null);
+  // append(), not Element.append, which would show a null as the text "null".
+  append(pane, [editor(botId, existing || { name: name === '/new' ? '' : name, code: '' }), existing ? testRun(botId, existing.name) : null]);
 }
 
 function editor(botId, command) {
@@ -92,11 +93,11 @@ function testRun(botId, name) {
       const outcome = await api('POST', botPath(botId, `/commands/${encodeURIComponent(name)}/test-run`), {
         content: content.value, headers: objects.headers, user_id: userId.value ? Number(userId.value) : null,
         params: objects.params });
-      result.append(
+      append(result, [
         dl([['status', statusBadge(outcome.status)], ['committed', String(outcome.committed)]]),
         section('Answer', pre(typeof outcome.answer === 'string' ? outcome.answer : json(outcome.answer), { className: 'test-answer' })),
         outcome.error ? section('Error', pre(outcome.error.message, { className: 'error-message' }), pre(outcome.error.stack, { className: 'error-stack' })) : null,
-        section('Effects it would commit', effectsView(outcome.effects)));
+        section('Effects it would commit', effectsView(outcome.effects))]);
     } catch (error) {
       result.append(problem(error));
     } finally {
