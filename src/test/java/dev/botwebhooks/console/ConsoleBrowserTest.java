@@ -113,7 +113,10 @@ class ConsoleBrowserTest extends EndToEndTest {
         screenshot("commands");
         browser.get(baseUrl + "/console/#/bots/" + bot.id() + "/settings");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rotate-secret")));
-        assertThat(browser.findElement(By.id("setting-telegram_token")).getAttribute("value")).doesNotContain(token);
+        WebElement chatToken = browser.findElement(By.id("setting-telegram_token"));
+        assertThat(chatToken.getAttribute("value")).doesNotContain(token).contains(":***");
+        // The masked token and the buttons below it are what the screenshot is for.
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", chatToken);
         screenshot("settings");
         URI url = bot.localUrl(Map.of("command", "/notify"));
         http.get().uri(URI.create(url.toString().replace("command=%2Fnotify", "command=%2Fnotify2"))).exchange()
