@@ -113,6 +113,9 @@ class ConsoleBrowserTest extends EndToEndTest {
         screenshot("commands");
         browser.get(baseUrl + "/console/#/bots/" + bot.id() + "/settings");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rotate-secret")));
+        // Signed in with a bot's key, not the admin token: no admin-only actions are offered.
+        assertThat(browser.findElements(By.id("rotate-key"))).isEmpty();
+        assertThat(browser.findElements(By.linkText("all bots"))).isEmpty();
         WebElement chatToken = browser.findElement(By.id("setting-telegram_token"));
         assertThat(chatToken.getAttribute("value")).doesNotContain(token).contains(":***");
         // The masked token and the buttons below it are what the screenshot is for.
