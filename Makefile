@@ -4,7 +4,7 @@ MVN ?= mvn -B
 WEBHOOKS_ADMIN_TOKEN ?= dev-admin-token
 export WEBHOOKS_ADMIN_TOKEN
 
-.PHONY: help run test bench build image image-push clean import export screenshots
+.PHONY: help run demo test bench build image image-push clean import export screenshots
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-8s %s\n", $$1, $$2}'
@@ -17,6 +17,9 @@ run: ## Run the service on :8080, actuator on :8081 (embedded PostgreSQL unless 
 	@setsid java -cp "target/test-classes:target/classes:$$(cat target/run-classpath.txt)" dev.botwebhooks.DevBotWebhooksApplication & \
 	  pid=$$!; trap 'stopped=130; kill -TERM $$pid' INT TERM; wait $$pid; status=$$?; \
 	  while kill -0 $$pid 2>/dev/null; do wait $$pid; status=$$?; done; exit $${stopped:-$$status}
+
+demo: ## With `make run` going: a demo bot, user, command and URL (README's Try it, 1-5); prints the console's URL and the key
+	@URL="$(URL)" bash src/demo/demo.sh
 
 test: ## Run all tests against a real PostgreSQL (configured, else embedded), then start the built jar (java -jar)
 	$(MVN) verify

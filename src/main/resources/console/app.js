@@ -99,10 +99,13 @@ function signInPage() {
     clear(message);
     const candidate = token.value.trim();
     try {
-      const admin = await api('GET', '/bots?limit=1', undefined, candidate).then(() => true, error => {
+      // GET /bots answers a bot's key too (with its own bot), so it checks the token, not the role: a bot's API key
+      // is the one that starts with bwk_ (the API issues them so); only the admin token may list every bot.
+      const listed = await api('GET', '/bots?limit=1', undefined, candidate).then(() => true, error => {
         if (error instanceof ApiError && error.status === 403) return false;
         throw error;
       });
+      const admin = listed && !candidate.startsWith('bwk_');
       if (!admin && !botId.value) {
         message.append(problem(new Error('this is a bot\'s API key: give the bot\'s id too')));
         return;

@@ -55,8 +55,15 @@ export async function callsPage(main, { botId, signal }) {
   const matches = call => (!apiFilters.status || statusMatches(apiFilters.status, call.status))
     && (!apiFilters.command || call.command === apiFilters.command || (call.command || '').startsWith(apiFilters.command + ' '))
     && !apiFilters.to;
+  let chartRefresh = null;
   stream(botPath(botId, '/calls/stream'), (name, call) => {
-    if (name !== 'call' || !matches(call)) return;
+    if (name !== 'call') return;
+    // The chart counts every call: redrawn from the API, at most once a second however many arrive.
+    chartRefresh ??= setTimeout(() => {
+      chartRefresh = null;
+      if (!signal.aborted) loadChart(botId, chartBox, signal);
+    }, 1000);
+    if (!matches(call)) return;
     body.querySelector('tr.empty')?.remove();
     const fresh = row(botId, call);
     fresh.classList.add('fresh');

@@ -1,5 +1,5 @@
 import { api, botPath } from '../api.js';
-import { el, clear, dl, json, link, pre, problem, section, statusBadge, table, time } from '../dom.js';
+import { el, append, clear, dl, json, link, pre, problem, section, statusBadge, table, time } from '../dom.js';
 import { effectsView } from '../effects.js';
 
 /** The bot's commands; one command's editor (syntax checked on save) and its Test run, which commits nothing. */
@@ -20,7 +20,8 @@ export async function commandsPage(main, { botId, args: [encodedName], signal })
     return;
   }
   const existing = commands.find(command => command.name === name);
-  pane.append(editor(botId, existing || { name: name === '/new' ? '' : name, code: '' }), existing ? testRun(botId, existing.name) : null);
+  // append(), not Element.append, which would show a null as the text "null".
+  append(pane, [editor(botId, existing || { name: name === '/new' ? '' : name, code: '' }), existing ? testRun(botId, existing.name) : null]);
 }
 
 function editor(botId, command) {
@@ -66,34 +67,37 @@ function testRun(botId, name) {
   const content = el('textarea', { id: 'test-content', rows: 4, cols: 60, placeholder: 'the request body (content)' });
   const headers = el('textarea', { id: 'test-headers', rows: 3, cols: 60, placeholder: '{"X-Signature": "…"}' });
   const userId = el('input', { id: 'test-user', type: 'number', size: 10 });
-  const params = el('input', { id: 'test-params', size: 30, placeholder: 'text after the command' });
+  const params = el('textarea', { id: 'test-params', rows: 2, cols: 60, placeholder: '{"ref": "r1"} (added to the URL\'s query: options.params)' });
   const result = el('div', { id: 'test-result' });
   const run = el('button', { type: 'submit', id: 'test-run' }, 'Test run');
   const form = el('form', { id: 'test-run-form', className: 'card' },
     el('h2', {}, 'Test run'),
     el('p', { className: 'muted' }, 'Runs the saved command with this request and shows the answer and the effects it would commit. Nothing is committed.'),
     el('label', {}, 'Body ', content), el('label', {}, 'Headers (JSON object) ', headers),
-    el('label', {}, 'User id ', userId), el('label', {}, 'Params ', params), el('div', {}, run), result);
+    el('label', {}, 'User id ', userId), el('label', {}, 'Params (JSON object) ', params), el('div', {}, run), result);
   form.addEventListener('submit', async event => {
     event.preventDefault();
     clear(result);
-    let headerObject = {};
-    try {
-      headerObject = headers.value.trim() ? JSON.parse(headers.value) : {};
-    } catch (malformed) {
-      result.append(problem(new Error('headers must be a JSON object: ' + malformed.message)));
-      return;
+    // The API takes headers and params as JSON objects of strings (an unknown shape is its 400).
+    const objects = {};
+    for (const [field, input] of [['headers', headers], ['params', params]]) {
+      try {
+        objects[field] = input.value.trim() ? JSON.parse(input.value) : null;
+      } catch (malformed) {
+        result.append(problem(new Error(field + ' must be a JSON object: ' + malformed.message)));
+        return;
+      }
     }
     run.disabled = true;
     try {
       const outcome = await api('POST', botPath(botId, `/commands/${encodeURIComponent(name)}/test-run`), {
-        content: content.value, headers: headerObject, user_id: userId.value ? Number(userId.value) : null,
-        params: params.value || null });
-      result.append(
+        content: content.value, headers: objects.headers, user_id: userId.value ? Number(userId.value) : null,
+        params: objects.params });
+      append(result, [
         dl([['status', statusBadge(outcome.status)], ['committed', String(outcome.committed)]]),
         section('Answer', pre(typeof outcome.answer === 'string' ? outcome.answer : json(outcome.answer), { className: 'test-answer' })),
         outcome.error ? section('Error', pre(outcome.error.message, { className: 'error-message' }), pre(outcome.error.stack, { className: 'error-stack' })) : null,
-        section('Effects it would commit', effectsView(outcome.effects)));
+        section('Effects it would commit', effectsView(outcome.effects))]);
     } catch (error) {
       result.append(problem(error));
     } finally {

@@ -1,5 +1,5 @@
 import { api, botPath } from '../api.js';
-import { el, problem, table, time } from '../dom.js';
+import { el, append, problem, table, time } from '../dom.js';
 
 /** Calls refused before any script ran (bad signature, expired, rate-limited, banned): counts and the last few. */
 export async function refusedPage(main, { botId, signal }) {
@@ -13,10 +13,13 @@ export async function refusedPage(main, { botId, signal }) {
     return;
   }
   if (signal.aborted) return;
-  const counts = Object.entries(refused.counts || {});
-  main.append(el('h2', {}, 'By reason'),
-    counts.length ? table([{ title: 'reason', value: ([reason]) => reason }, { title: 'count', value: ([, n]) => String(n) }], counts,
-      ([reason]) => ({ 'data-reason': reason })) : el('p', { className: 'muted' }, 'None refused.'),
+  // Reasons that refused something first, largest count first; the others in one line, so the last few stay in view.
+  const counts = Object.entries(refused.counts || {}).sort(([, a], [, b]) => b - a);
+  const seen = counts.filter(([, n]) => n > 0), none = counts.filter(([, n]) => n === 0).map(([reason]) => reason);
+  append(main, [el('h2', {}, 'By reason'),
+    seen.length ? table([{ title: 'reason', value: ([reason]) => reason }, { title: 'count', value: ([, n]) => String(n) }], seen,
+      ([reason]) => ({ 'data-reason': reason })) : el('p', { className: 'muted' }, 'None refused since this replica started.'),
+    none.length ? el('p', { className: 'muted', id: 'refused-none' }, 'None for: ' + none.join(', ') + '.') : null,
     el('h2', {}, 'Most recent'),
     (refused.recent || []).length ? table([
       { title: 'at', value: r => time(r.at) },
@@ -24,5 +27,5 @@ export async function refusedPage(main, { botId, signal }) {
       { title: 'ip', value: r => r.ip || '' },
       { title: 'method', value: r => r.method || '' },
       { title: 'path (signature removed)', value: r => el('code', {}, r.path_without_sig || '') },
-    ], refused.recent) : el('p', { className: 'muted' }, 'None recently.'));
+    ], refused.recent) : el('p', { className: 'muted' }, 'None recently.')]);
 }

@@ -31,8 +31,9 @@ class AdminRoutes {
     RouterFunction<ServerResponse> adminRouter(BotAdminHandler bots, CommandAdminHandler commands,
             UserAdminHandler users, WebhookUrlAdminHandler urls, BotDataAdminHandler data, CallReplayHandler replays,
             BotArchiveHandler archives, CallAdminHandler calls, TestRunHandler testRuns, RefusedCallsHandler refused,
-            AdminAuthentication auth) {
+            OpenApiDocument openApi, AdminAuthentication auth) {
         return route()
+                .GET(OpenApiDocument.PATH, openApi::serve)
                 .POST("/api/v1/bots", bots::create)
                 .GET("/api/v1/bots", bots::list)
                 .GET(BOT, bots::get)

@@ -51,7 +51,14 @@ final class ApiProblem extends ErrorResponseException {
         return new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, detail);
     }
 
+    /** Busy or failed: the caller may retry, and is told when (STYLE: overload is a 503 with Retry-After). */
     static ApiProblem unavailable(String detail) {
-        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, detail);
+        return unavailable(detail, 1);
+    }
+
+    static ApiProblem unavailable(String detail, int retryAfterSeconds) {
+        ApiProblem problem = new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, detail);
+        problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds));
+        return problem;
     }
 }

@@ -28,7 +28,7 @@ import static org.springframework.web.reactive.function.BodyInserters.fromServer
 class CallStreamHandler implements SmartLifecycle {
 
     /** Seconds a refused client is told to wait; the console retries on its own. */
-    private static final String RETRY_AFTER_SECONDS = "5";
+    private static final int RETRY_AFTER_SECONDS = 5;
 
     private final AdminAuthentication auth;
     private final CallTail tail;
@@ -51,9 +51,8 @@ class CallStreamHandler implements SmartLifecycle {
         return auth.bot(request).flatMap(botId -> {
             StreamSlots.Slot slot = running ? slots.take(botId) : null;
             if (slot == null) {
-                ApiProblem full = ApiProblem.unavailable("too many live streams are open for this bot or this service; retry later");
-                full.getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-                return Mono.error(full);
+                return Mono.error(ApiProblem.unavailable(
+                        "too many live streams are open for this bot or this service; retry later", RETRY_AFTER_SECONDS));
             }
             Flux<ServerSentEvent<CallView>> calls = tail.follow(botId, properties.pollInterval(), properties.lookback())
                     .map(call -> ServerSentEvent.builder(CallView.of(call)).event("call").id(Long.toString(call.id())).build());

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -16,9 +17,13 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,6 +73,8 @@ class ConsoleBrowserTest extends EndToEndTest {
 
         WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#calls tr[data-call]")));
         assertThat(row.getText()).contains("/echo", "200");
+        // The per-minute chart is redrawn as calls arrive, not only when the page opens.
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#per-minute rect.c2xx")));
         screenshot("calls");
         row.click();
         WebElement body = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#original .request-body")));
@@ -93,17 +100,12 @@ class ConsoleBrowserTest extends EndToEndTest {
         signIn(bot);
 
         browser.get(baseUrl + "/console/#/bots/" + bot.id() + "/deliveries");
-        WebElement retry = new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
-            driver.navigate().refresh();
-            return driver.findElements(By.cssSelector("tr[data-status=failed] button.retry")).stream().findFirst().orElse(null);
-        });
+        WebElement retry = new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver ->
+                reloadedUntil(driver, By.cssSelector("tr[data-status=failed] button.retry")));
         assertThat(browser.findElement(By.cssSelector("tr[data-status=failed]")).getText()).contains("chat not found");
         screenshot("deliveries");
         retry.click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
-            driver.navigate().refresh();
-            return !driver.findElements(By.cssSelector("tr[data-status=sent]")).isEmpty();
-        });
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> reloadedUntil(driver, By.cssSelector("tr[data-status=sent]")));
         assertThat(FakeTelegram.instance().delivered(token)).singleElement().extracting(FakeTelegram.Request::text).isEqualTo("hello");
 
         browser.get(baseUrl + "/console/#/bots/" + bot.id() + "/commands/" + java.net.URLEncoder.encode("/notify", java.nio.charset.StandardCharsets.UTF_8));
@@ -111,11 +113,68 @@ class ConsoleBrowserTest extends EndToEndTest {
         screenshot("commands");
         browser.get(baseUrl + "/console/#/bots/" + bot.id() + "/settings");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rotate-secret")));
-        assertThat(browser.findElement(By.id("setting-telegram_token")).getAttribute("value")).doesNotContain(token);
+        // Signed in with a bot's key, not the admin token: no admin-only actions are offered.
+        assertThat(browser.findElements(By.id("rotate-key"))).isEmpty();
+        assertThat(browser.findElements(By.linkText("all bots"))).isEmpty();
+        WebElement chatToken = browser.findElement(By.id("setting-telegram_token"));
+        assertThat(chatToken.getAttribute("value")).doesNotContain(token).contains(":***");
+        // The masked token and the buttons below it are what the screenshot is for.
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", chatToken);
         screenshot("settings");
+        URI url = bot.localUrl(Map.of("command", "/notify"));
+        http.get().uri(URI.create(url.toString().replace("command=%2Fnotify", "command=%2Fnotify2"))).exchange()
+                .expectStatus().isNotFound();
         browser.get(baseUrl + "/console/#/bots/" + bot.id() + "/refused");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Refused calls"));
+        WebElement refused = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-reason=bad_signature]")));
+        assertThat(refused.getText()).contains("1");
+        assertThat(browser.findElement(By.id("main")).getText()).contains("command=%2Fnotify2").doesNotContain("sig=")
+                .doesNotContain("null");
         screenshot("refused");
+    }
+
+    @Test
+    void testRunsACommandShowingWhatItWouldCommitAndCommitsNothing() throws Exception {
+        TestBot bot = bots.create("console-test-run").user(42, Map.of("first_name", "Ann"))
+                .command("/onPay", "User.setProperty('paid', JSON.parse(content).sum, 'integer');\n"
+                        + "Bot.run({command: '/onPay', run_after: 60});\nBot.sendMessage('paid ' + options.params.ref)");
+        signIn(bot);
+        browser.get(baseUrl + "/console/#/bots/" + bot.id() + "/commands/" + URLEncoder.encode("/onPay", StandardCharsets.UTF_8));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("test-run-form")));
+        browser.findElement(By.id("test-content")).sendKeys("{\"sum\": 7}");
+        browser.findElement(By.id("test-user")).sendKeys("42");
+        browser.findElement(By.id("test-params")).sendKeys("{\"ref\": \"r1\"}");
+        browser.findElement(By.id("test-run")).click();
+
+        WebElement answer = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#test-result .test-answer")));
+        assertThat(answer.getText()).isEqualTo("paid r1");
+        WebElement result = browser.findElement(By.id("test-result"));
+        assertThat(result.findElement(By.tagName("dl")).getText()).contains("200").containsPattern("committed\\s+false");
+        // A missing part (no error here) is left out, not shown as "null".
+        assertThat(result.getText()).doesNotContain("null");
+        String effects = result.findElement(By.cssSelector(".effects")).getText();
+        assertThat(effects).contains("Properties", "paid", "7", "Messages", "paid r1", "Jobs", "/onPay", "uncommitted");
+        browser.executeScript("arguments[0].scrollIntoView()", result);
+        screenshot("test-run");
+        // What the page showed was only what the run would commit: the API has none of it.
+        assertThat(bot.getJson("/calls").get("calls")).isEmpty();
+        assertThat(bot.getJson("/properties").get("properties")).isEmpty();
+        assertThat(bot.getJson("/messages").get("messages")).isEmpty();
+        assertThat(bot.getJson("/scheduled-runs").get("scheduled_runs")).isEmpty();
+    }
+
+    /**
+     * The element once the deliveries page shows it; the page is reloaded only after it has drawn its rows, so that a
+     * slow render is not reloaded away before it could be seen (a fixed reload every poll failed on a busy machine).
+     */
+    private static WebElement reloadedUntil(WebDriver driver, By wanted) {
+        List<WebElement> found = driver.findElements(wanted);
+        if (!found.isEmpty()) {
+            return found.get(0);
+        }
+        if (!driver.findElements(By.cssSelector("tr[data-status]")).isEmpty()) {
+            driver.navigate().refresh();
+        }
+        return null;
     }
 
     private void signIn(TestBot bot) {

@@ -10,6 +10,11 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.Disposable;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -65,5 +70,36 @@ class ConsoleHttpTest extends EndToEndTest {
         } finally {
             open.dispose();
         }
+    }
+
+    @Test
+    void aStreamsSlotComesBackWhenItsClientLeaves() throws Exception {
+        TestBot bot = bots.create("stream-slot");
+        try (Socket first = openStream(bot)) {
+            assertThat(statusLine(first)).startsWith("HTTP/1.1 200");
+            // max-per-bot is 1 here: the open stream holds the bot's only slot.
+            bot.get("/calls/stream").exchange().expectStatus().isEqualTo(503).expectHeader().exists("Retry-After");
+        }
+        // The client closed its connection without a word: the server must notice and give the slot back.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            try (Socket next = openStream(bot)) {
+                assertThat(statusLine(next)).startsWith("HTTP/1.1 200");
+            }
+        });
+    }
+
+    /** A raw connection, so that closing it is a client leaving mid-stream and nothing else. */
+    private Socket openStream(TestBot bot) throws IOException {
+        Socket socket = new Socket("127.0.0.1", port);
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream().write(("GET /api/v1/bots/" + bot.id() + "/calls/stream HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Authorization: Bearer " + bot.apiKey() + "\r\nAccept: text/event-stream\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
+    private static String statusLine(Socket socket) throws IOException {
+        return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
     }
 }

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Base of the end-to-end tests: the whole application on a random port (actuator on another random
  * one, as in production where it is never public), a real PostgreSQL
  * (configured, else embedded), real HTTP. Each test makes its own bots and deletes them after, and
- * fails when BlockHound saw a blocking call on a Netty or Reactor parallel thread while it ran.
+ * fails when BlockHound saw a blocking call on a Netty or Reactor parallel thread while it ran, or when an admin API
+ * answer it received disagrees with the OpenAPI document ({@link OpenApiContract}).
  * Chat messages go to the JVM's {@link FakeTelegram}; the workers poll fast so that tests are quick.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -104,6 +105,8 @@ public abstract class EndToEndTest {
                 // The first save of code that needs transpiling loads Babel (once per JVM): seconds on a quiet
                 // machine, a minute on one running other builds.
                 .responseTimeout(Duration.ofSeconds(120))
+                // Every admin API answer a test receives is checked against the OpenAPI document.
+                .filter(OpenApiContract.instance().filter())
                 .build();
         management = WebTestClient.bindToServer()
                 .baseUrl("http://127.0.0.1:" + managementPort)
