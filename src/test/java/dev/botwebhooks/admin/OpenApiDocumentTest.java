@@ -2,6 +2,7 @@ package dev.botwebhooks.admin;
 
 import dev.botwebhooks.support.EndToEndTest;
 import dev.botwebhooks.support.OpenApiContract;
+import dev.botwebhooks.script.InstalledLibs;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -125,6 +126,11 @@ class OpenApiDocumentTest extends EndToEndTest {
                 .containsExactlyInAnyOrderElementsOf(TestRunHandler.FIELDS);
         assertThat(document.at("/components/schemas/BotPatch/properties").propertyNames())
                 .containsExactlyInAnyOrderElementsOf(union(BotSettingsPatch.SETTINGS, Set.of("name")));
+        assertThat(document.at("/components/schemas/BotSettings/properties").propertyNames())
+                .containsExactlyInAnyOrderElementsOf(BotSettingsPatch.SETTINGS);
+        List<String> libs = new ArrayList<>();
+        document.at("/components/schemas/Libs/items/enum").forEach(name -> libs.add(name.asString()));
+        assertThat(libs).containsExactlyInAnyOrderElementsOf(InstalledLibs.available());
         assertRefsResolve(document);
     }
 
