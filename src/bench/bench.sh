@@ -29,6 +29,9 @@ ADMIN_TOKEN=bench-admin-token
 SERVICE_ARGS=${BENCH_SERVICE_ARGS:-}
 DEFAULTS_CONNECTIONS=64               # (f): one bot, shipped defaults
 COUNTER_CONNECTIONS=16                # (g): one bot property, read and rewritten by every run
+# (d): the open-loop client's connections, under the service's max-connections (1024), each with at most four
+# requests outstanding; a request due past that is counted as not sent.
+OVERLOAD_CONNECTIONS=${BENCH_OVERLOAD_CONNECTIONS:-512}
 # (f) still checks that 127.0.0.1 is not banned after its warm-up (banned_for_s in the results: 0 expected).
 DEFAULTS_WARMUP=$(( WARMUP < 30 ? WARMUP : 30 ))
 
@@ -102,8 +105,8 @@ wrk_load() { # name port urls-file method body connections seconds
     "http://127.0.0.1:$port$(head -n 1 "$urls")" > "$OUT/$name.txt" 2>&1
 }
 open_loop() { # rate seconds
-  java -Xmx256m -cp "$CP" dev.botwebhooks.bench.OpenLoopLoad "http://127.0.0.1:$SERVICE_PORT$(head -n 1 "$OUT/urls-trivial.txt")" \
-    "$1" "$2" 2000 > "$OUT/d-overload.txt" 2>&1
+  java -Xmx512m -cp "$CP" dev.botwebhooks.bench.OpenLoopLoad "http://127.0.0.1:$SERVICE_PORT$(head -n 1 "$OUT/urls-trivial.txt")" \
+    "$1" "$2" "$OVERLOAD_CONNECTIONS" > "$OUT/d-overload.txt" 2>&1
 }
 jsonl() { echo "$1" >> "$OUT/results.jsonl"; }
 
@@ -153,7 +156,7 @@ overload_rate=$(( b_rps * 3 ))
 echo "d-overload: open loop at ${overload_rate}/s"
 measure d-overload "$service_pid" "$service_pg" $SERVICE_MANAGEMENT_PORT open_loop "$overload_rate" "$DURATION"
 rss_after=$(rss_kb "$service_pid")
-grep '^{' "$OUT/d-overload.txt" | sed 's/^/{"scenario":"d-overload","open_loop":/; s/$/}/' >> "$OUT/results.jsonl"
+{ grep '^{' "$OUT/d-overload.txt" || echo "(d)'s client printed no result; its output is in $OUT/d-overload.txt" >&2; } | sed 's/^/{"scenario":"d-overload","open_loop":/; s/$/}/' >> "$OUT/results.jsonl"
 
 jsonl "{\"scenario\":\"f-idle\",\"cpu_after\":$(python3 src/bench/cpu.py sample "$defaults_pid")}"
 # (f) alone on the machine: the first service and the baseline stop.

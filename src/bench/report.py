@@ -52,6 +52,42 @@ def rejections(name):
     return ", ".join(f"{reason}: {n}" for reason, n in sorted(made.items()) if n) or ("–" if not after else "none")
 
 
+BUCKET = re.compile(r'^webhook_requests_seconds_bucket\{(.*)\} (\S+)$')
+
+
+def service_percentiles(name):
+    """Status class -> (count, p50 ms, p99 ms) of the service's own webhook.requests histogram over the scenario:
+    from the route to the answer, without what the load generator and the sockets add."""
+    def read(phase):
+        buckets = {}
+        try:
+            for line in open(f"{out}/metrics/{name}-{phase}.prom"):
+                match = BUCKET.match(line.strip())
+                if match:
+                    tags = dict(re.findall(r'([a-z_]+)="([^"]*)"', match.group(1)))
+                    le = float("inf") if tags["le"] == "+Inf" else float(tags["le"])
+                    key = (tags["status"], le)
+                    buckets[key] = buckets.get(key, 0) + float(match.group(2))
+        except OSError:
+            pass
+        return buckets
+    before, after = read("before"), read("after")
+    result = {}
+    for status in sorted({key[0] for key in after}):
+        cumulative = sorted((le, after[(status, le)] - before.get((status, le), 0))
+                            for (st, le) in after if st == status)
+        total = cumulative[-1][1] if cumulative else 0
+        if not total:
+            continue
+        def at(q):
+            for le, n in cumulative:
+                if n >= q * total:
+                    return le * 1000
+            return float("inf")
+        result[status] = (int(total), at(0.5), at(0.99))
+    return result
+
+
 base = scenarios.get("a-baseline", {}).get("result", {}).get("rps") or 1
 cpu = subprocess.run(["sh", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], capture_output=True,
                      text=True).stdout.strip()
@@ -88,10 +124,17 @@ print("\nrefused: answers neither 2xx nor 3xx, over all answers; refused for: th
 d = scenarios.get("d-overload", {}).get("open_loop")
 if d:
     print(f"\n(d) overload, open loop at {overload_rate} req/s for {d['seconds']} s: sent {d['sent']}, "
-          f"client errors {d['errors']}, ticks the client could not send {d.get('dropped_by_client', 0)}")
+          f"client errors {d['errors']}, requests not sent (four per connection outstanding already, or the client fell behind) {d.get('dropped_by_client', 0)}")
     print("\n| status | count | p50 ms | p99 ms | p99.9 ms |\n|---|---:|---:|---:|---:|")
     for status, st in sorted(d["statuses"].items()):
         print(f"| {status} | {st['count']} | {st['p50_ms']:.2f} | {st['p99_ms']:.2f} | {st['p999_ms']:.2f} |")
+    inside = service_percentiles("d-overload")
+    if inside:
+        print("\nThe same answers as the service timed them (webhook.requests, from the route to the answer; "
+              "histogram buckets, so each figure is the bucket's upper bound):\n\n"
+              "| status class | count | p50 ms at most | p99 ms at most |\n|---|---:|---:|---:|")
+        for status, (count, p50, p99) in inside.items():
+            print(f"| {status} | {count} | {p50:.1f} | {p99:.1f} |")
 
 f = scenarios.get("f-defaults", {}).get("result")
 if f:
