@@ -26,7 +26,7 @@ import java.time.Duration;
 public record PipelineProperties(
         @DefaultValue("0") int workers,
         @DefaultValue("256") int queueCapacity,
-        @DefaultValue("64") int maxQueuedPerBot,
+        @DefaultValue("128") int maxQueuedPerBot,
         @DefaultValue("0s") Duration maxQueueWait,
         @DefaultValue("2MB") DataSize stackSize,
         @DefaultValue("256") int maxConcurrentWebhooks) {
