@@ -36,18 +36,22 @@ def cpu_per_request(s, key, count):
     return "–" if before is None or after is None or not count else f"{(after - before) / count:.0f}"
 
 
+def sums(name, phase, pattern, key_of):
+    """The values of the scenario's metrics file lines that match, summed by key_of(match); empty without the file."""
+    totals = {}
+    try:
+        for line in open(f"{out}/metrics/{name}-{phase}.prom"):
+            match = pattern.match(line.strip())
+            if match:
+                key = key_of(match)
+                totals[key] = totals.get(key, 0) + float(match.group(2))
+    except OSError:
+        pass
+    return totals
+
+
 def rejections(name):
-    def read(phase):
-        counts = {}
-        try:
-            for line in open(f"{out}/metrics/{name}-{phase}.prom"):
-                match = REJECTION.match(line.strip())
-                if match:
-                    counts[match.group(1)] = counts.get(match.group(1), 0) + float(match.group(2))
-        except OSError:
-            pass
-        return counts
-    before, after = read("before"), read("after")
+    before, after = (sums(name, phase, REJECTION, lambda m: m.group(1)) for phase in ("before", "after"))
     made = {reason: int(after[reason] - before.get(reason, 0)) for reason in after}
     return ", ".join(f"{reason}: {n}" for reason, n in sorted(made.items()) if n) or ("–" if not after else "none")
 
@@ -55,23 +59,15 @@ def rejections(name):
 BUCKET = re.compile(r'^webhook_requests_seconds_bucket\{(.*)\} (\S+)$')
 
 
+def status_and_bound(match):
+    tags = dict(re.findall(r'([a-z_]+)="([^"]*)"', match.group(1)))
+    return tags["status"], float("inf") if tags["le"] == "+Inf" else float(tags["le"])
+
+
 def service_percentiles(name):
     """Status class -> (count, p50 ms, p99 ms) of the service's own webhook.requests histogram over the scenario:
     from the route to the answer, without what the load generator and the sockets add."""
-    def read(phase):
-        buckets = {}
-        try:
-            for line in open(f"{out}/metrics/{name}-{phase}.prom"):
-                match = BUCKET.match(line.strip())
-                if match:
-                    tags = dict(re.findall(r'([a-z_]+)="([^"]*)"', match.group(1)))
-                    le = float("inf") if tags["le"] == "+Inf" else float(tags["le"])
-                    key = (tags["status"], le)
-                    buckets[key] = buckets.get(key, 0) + float(match.group(2))
-        except OSError:
-            pass
-        return buckets
-    before, after = read("before"), read("after")
+    before, after = (sums(name, phase, BUCKET, status_and_bound) for phase in ("before", "after"))
     result = {}
     for status in sorted({key[0] for key in after}):
         cumulative = sorted((le, after[(status, le)] - before.get((status, le), 0))
