@@ -1,6 +1,10 @@
 package dev.botwebhooks.script;
 
 import org.mozilla.javascript.NativeObject;
+import org.mozilla.javascript.Scriptable;
+import org.mozilla.javascript.ScriptableObject;
+
+import java.util.Map;
 
 /**
  * A run's global object: the run's own {@code var}s, implicit globals and BJS globals ({@code content},
@@ -8,6 +12,13 @@ import org.mozilla.javascript.NativeObject;
  * that names {@code Object} finds the shared one; a script that assigns a global makes its own.
  */
 final class RunScope extends NativeObject {
+
+    /**
+     * BB's core libraries are globals too ({@code RefLib.track()}, {@code ResLib.userRes("balance")}, as BB's help
+     * and most BB bots write them): the same objects as {@code Libs.ReferralLib} and {@code Libs.ResourcesLib},
+     * looked up only when a script names them, so a run that does not pays nothing.
+     */
+    static final Map<String, String> CORE_LIBRARY_GLOBALS = Map.of("RefLib", "ReferralLib", "ResLib", "ResourcesLib");
 
     RunScope(BuiltInSet builtIns) {
         setPrototype(builtIns.scope());
@@ -20,4 +31,20 @@ final class RunScope extends NativeObject {
         return "global";
     }
 
+    @Override
+    public boolean has(String name, Scriptable start) {
+        return super.has(name, start) || (start == this && CORE_LIBRARY_GLOBALS.containsKey(name) && super.has("Libs", this));
+    }
+
+    @Override
+    public Object get(String name, Scriptable start) {
+        Object own = super.get(name, start);
+        if (own != NOT_FOUND || start != this) {
+            return own;
+        }
+        String library = CORE_LIBRARY_GLOBALS.get(name);
+        Object libs = library == null ? NOT_FOUND : super.get("Libs", this);
+        // Libs says when the bot has not installed it, as for Libs.X.
+        return libs instanceof Scriptable scriptable ? ScriptableObject.getProperty(scriptable, library) : NOT_FOUND;
+    }
 }

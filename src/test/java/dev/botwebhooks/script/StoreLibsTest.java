@@ -100,6 +100,27 @@ class StoreLibsTest extends EndToEndTest {
     }
 
     @Test
+    void coreLibrariesAreGlobalsAsOnBbUnlessTheBotDoesNotHaveThem() {
+        Bots.TestBot bot = bot();
+        // BB's help: "RefLib.track(trackOptions)", "let res = ResLib.userRes("money"); let referrer = RefLib.getAttractedBy();"
+        assertThat(answer(bot, """
+                RefLib.track({});
+                let res = ResLib.userRes("money");
+                res.add(5);
+                let referrer = RefLib.getAttractedBy();
+                Bot.sendMessage(res.value() + " " + (referrer || "nobody") + " " + (ResLib === Libs.ResourcesLib) + " " + typeof RefLib.getLink
+                  + " " + ('ResLib' in globalThis));
+                """)).isEqualTo("5 nobody true function true");
+        assertThat(answer(bot, "var ResLib = 'mine'; Bot.sendMessage(ResLib)")).isEqualTo("mine");
+        assertThat(answer(bot, "Bot.sendMessage(typeof NoSuchLib)")).isEqualTo("undefined");
+
+        bot.send("PATCH", "", Map.of("libs", List.of("Random"))).expectStatus().isOk();
+        bot.command("/run", "ResLib.userRes('gold').add(1)");
+        assertThat(call(bot, 1, "/run", 503).get("error").asString())
+                .startsWith("Error: Libs.ResourcesLib is not installed for this bot");
+    }
+
+    @Test
     void randomGivesValuesWithinItsBoundsAndSendsOneOfTheMessages() {
         Bots.TestBot bot = bot();
         String ints = answer(bot, """
