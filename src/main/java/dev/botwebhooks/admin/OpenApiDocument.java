@@ -16,7 +16,7 @@ import java.time.Duration;
 
 /**
  * {@code GET /api/v1/openapi.json}: the OpenAPI 3.1 description of the admin API, written by hand and kept in the
- * repository ({@code src/main/resources/api/openapi.json}); OpenApiRoutesTest holds it to the routes and every admin
+ * repository ({@code src/main/resources/api/openapi.json}); OpenApiDocumentTest holds it to the routes and every admin
  * API test's answers to its schemas. No token needed: it says what the API is, nothing about any bot.
  */
 @Component
