@@ -5,7 +5,6 @@ import dev.botwebhooks.command.Command;
 import dev.botwebhooks.command.CommandDirectory;
 import dev.botwebhooks.command.CommandMatch;
 import dev.botwebhooks.command.CommandRepository;
-import dev.botwebhooks.command.SpecialCommands;
 import dev.botwebhooks.property.PropertyKey;
 import dev.botwebhooks.property.PropertyRead;
 import dev.botwebhooks.property.PropertyRepository;
@@ -90,11 +89,10 @@ final class RunHost implements ScriptHost {
     @Override
     public Optional<CommandCall> call(String text) {
         Optional<CommandMatch> match = directory.match(bot.id(), text).block(READ_TIMEOUT);
-        if (match.isEmpty() || match.get().name().equals(SpecialCommands.MASTER)) {
-            Optional<LibCommands.LibCommand> library = LibCommands.match(installedLibs(), text);
-            if (library.isPresent()) {
-                return Optional.of(new CommandCall(library.get().source(bot.id()), library.get().params()));
-            }
+        Optional<LibCommands.LibCommand> library = LibCommands.unlessTaken(match.map(CommandMatch::name),
+                this::installedLibs, text);
+        if (library.isPresent()) {
+            return Optional.of(new CommandCall(library.get().source(bot.id()), library.get().params()));
         }
         return match.flatMap(found -> command(found.name()).map(source -> new CommandCall(source, found.params())));
     }

@@ -36,9 +36,9 @@ class RunLoader {
                 commands.find(botId, SpecialCommands.BEFORE_ALL), commands.find(botId, SpecialCommands.AFTER_ALL))
                 .map(found -> {
                     Optional<CommandDirectory.Matched> matched = found.getT1();
-                    Optional<LibCommands.LibCommand> library = matched.isPresent() && !matched.get().match().name()
-                            .equals(SpecialCommands.MASTER) ? Optional.empty()
-                            : LibCommands.match(InstalledLibs.of(request.bot().settings()), request.commandLine());
+                    Optional<LibCommands.LibCommand> library = LibCommands.unlessTaken(
+                            matched.map(botCommand -> botCommand.match().name()),
+                            () -> InstalledLibs.of(request.bot().settings()), request.commandLine());
                     if (matched.isEmpty() && library.isEmpty()) {
                         return new Loaded.Missing("unknown command " + request.commandName());
                     }

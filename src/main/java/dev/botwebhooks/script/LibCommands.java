@@ -1,8 +1,10 @@
 package dev.botwebhooks.script;
 
 import dev.botwebhooks.command.CommandLine;
+import dev.botwebhooks.command.SpecialCommands;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The commands a store library answers, as BB's libraries declare them with {@code on(name, handler)}: the payment
@@ -33,6 +35,21 @@ public final class LibCommands {
         public ScriptSource source(long botId) {
             return new ScriptSource(botId, name, VERSION, code());
         }
+    }
+
+    /**
+     * The library command a text calls when no command of the bot takes it: the bot's commands matched nothing, or only
+     * the master command {@code *}, which a library's callback must not fall into. One rule for a webhook's command
+     * and for {@code Bot.run}/{@code Bot.runCommand}.
+     *
+     * @param botCommand the name of the bot's command the text matched, if any
+     */
+    public static Optional<LibCommand> unlessTaken(Optional<String> botCommand, Supplier<InstalledLibs> installed,
+            String text) {
+        if (botCommand.isPresent() && !botCommand.get().equals(SpecialCommands.MASTER)) {
+            return Optional.empty();
+        }
+        return match(installed.get(), text);
     }
 
     /** The library command a text (its first word) names, when the library is installed. */
