@@ -1,5 +1,9 @@
 package dev.botwebhooks.script;
 
+import org.mozilla.javascript.CompilerEnvirons;
+import org.mozilla.javascript.Context;
+import org.mozilla.javascript.EvaluatorException;
+import org.mozilla.javascript.Parser;
 import org.mozilla.javascript.ScriptRuntime;
 
 import java.util.Locale;
@@ -9,7 +13,7 @@ import java.util.Optional;
 /**
  * BB's WebApp templates: a command whose name ends in a web file's extension ({@code index.html}, {@code app.css})
  * holds text with BJS tags, {@code <% expression %>}, each replaced by its value ({@code undefined} and {@code null}
- * by nothing). {@code WebApp.render({template: "index.html", options: {...}})} renders one; the tags see the run's
+ * by nothing), and statement tags around text ({@code <% if (x) { %>...<% } %>}). {@code WebApp.render({template: "index.html", options: {...}})} renders one; the tags see the run's
  * globals ({@code bot}, {@code user}, ...) and {@code options}. A template is checked when it is saved: its tags
  * must compile, as a command's code must. Calling a template command by its name renders it.
  */
@@ -29,6 +33,16 @@ public final class Templates {
     /** Whether a command of this name is a template rather than code. */
     public static boolean isTemplate(String commandName) {
         return mediaType(commandName).isPresent();
+    }
+
+    /**
+     * The media type a render of this template answers with: a template's, or JavaScript's for a command named
+     * {@code app.js}. Such a command is code when called (a BB bot may name a BJS command so) but may be rendered as
+     * a template, as BB's web apps serve their browser scripts.
+     */
+    static Optional<String> renderedMediaType(String commandName) {
+        return mediaType(commandName).or(() -> commandName.toLowerCase(Locale.ROOT).endsWith(".js")
+                ? Optional.of("text/javascript; charset=utf-8") : Optional.empty());
     }
 
     static Optional<String> mediaType(String commandName) {
@@ -63,14 +77,39 @@ public final class Templates {
                 throw new IllegalArgumentException("the template has a <% tag without its %> (line "
                         + (1 + template.substring(0, open).chars().filter(c -> c == '\n').count()) + ")");
             }
-            String expression = template.substring(open + OPEN.length(), close);
-            if (!expression.isBlank()) {
-                body.append("__out += __shown((").append(expression)
-                        .append(expression.contains("//") ? "\n" : "").append("));");
-            }
+            appendTag(body, template.substring(open + OPEN.length(), close));
             at = close + CLOSE.length();
         }
         return body.append("return __out;").toString();
+    }
+
+    /**
+     * A tag that is an expression adds its value; any other is a statement ({@code <% if (paid) { %>}, {@code <% } %>},
+     * {@code <% var total = 0 %>}) and adds nothing itself, as in EJS. {@code <%= x %>}, EJS's way, is {@code <% x %>}.
+     */
+    private static void appendTag(StringBuilder body, String tag) {
+        String code = tag.startsWith("=") ? tag.substring(1) : tag;
+        if (code.isBlank()) {
+            return;
+        }
+        // A line comment would swallow what follows it on the line; the extra line break is the price.
+        String end = code.contains("//") ? "\n" : "";
+        if (isExpression(code)) {
+            body.append("__out += __shown((").append(code).append(end).append("));");
+        } else {
+            body.append(code).append(end).append(';');
+        }
+    }
+
+    private static boolean isExpression(String code) {
+        CompilerEnvirons environment = new CompilerEnvirons();
+        environment.setLanguageVersion(Context.VERSION_ES6);
+        try {
+            new Parser(environment).parse("(" + code + "\n);", "tag", 0);
+            return true;
+        } catch (EvaluatorException notAnExpression) {
+            return false;
+        }
     }
 
     /** The function's source, for Rhino to compile. */

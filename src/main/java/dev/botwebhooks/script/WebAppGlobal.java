@@ -72,7 +72,7 @@ final class WebAppGlobal implements BjsGlobal {
         int status = renderStatus(get(call, "status"));
         Object mimeType = get(call, "mime_type");
         String contentType = isAbsent(mimeType) && templateName != null
-                ? Templates.mediaType(templateName).orElse("text/html; charset=utf-8") : renderContentType(mimeType);
+                ? Templates.renderedMediaType(templateName).orElse("text/html; charset=utf-8") : renderContentType(mimeType);
         Map<String, String> headers = renderHeaders(get(call, "headers"));
         env.output().customResponse(new CustomResponse(status, contentType, headers, body));
         return Undefined.instance;

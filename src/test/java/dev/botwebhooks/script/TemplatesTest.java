@@ -49,5 +49,36 @@ class TemplatesTest {
         assertThat(Templates.isTemplate("/start")).isFalse();
         assertThat(Templates.isTemplate("app.js")).isFalse();
         assertThat(Templates.mediaType("style.css")).hasValue("text/css; charset=utf-8");
+        assertThat(Templates.renderedMediaType("app.js")).hasValue("text/javascript; charset=utf-8");
+        assertThat(Templates.renderedMediaType("/start")).isEmpty();
+    }
+
+    @Test
+    void statementTagsAddNothingThemselvesAndShapeTheTextAroundThem() {
+        String template = "<% var total = 0 %><ul>\n<% for (var i = 0; i < options.length; i++) { total += options[i] %>"
+                + "<li><% options[i] %></li>\n<% } %></ul>\n<% if (total > 5) { %>big<% } else { %>small<% } %> <% total %>";
+        try (Context cx = Context.enter()) {
+            ScriptableObject scope = cx.initSafeStandardObjects();
+            Object prices = cx.evaluateString(scope, "[2, 3, 4]", "o", 1, null);
+            Function function = cx.compileFunction(scope, Templates.toFunction(template), "t", 0, null);
+            assertThat(function.call(cx, scope, scope, new Object[] {prices}))
+                    .isEqualTo("<ul>\n<li>2</li>\n<li>3</li>\n<li>4</li>\n</ul>\nbig 9");
+            Function each = cx.compileFunction(scope,
+                    Templates.toFunction("<% options.forEach(function (price) { %>[<% price %>]<% }) %>"), "t", 0, null);
+            assertThat(each.call(cx, scope, scope, new Object[] {prices})).isEqualTo("[2][3][4]");
+        }
+    }
+
+    @Test
+    void anEqualsSignOpensAnExpressionTagAsInEjs() {
+        assertThat(render("<%= 6 * 7 %>/<%=options%>", "x")).isEqualTo("42/x");
+    }
+
+    @Test
+    void aStatementTagLeftOpenIsASyntaxErrorNamingItsLine() {
+        assertThat(ScriptSyntax.error(Templates.toFunctionBody("<p>\n<% if (options) { %>\nyes\n</p>")))
+                .hasValueSatisfying(error -> assertThat(error).startsWith("SyntaxError"));
+        assertThat(ScriptSyntax.error(Templates.toFunctionBody("<p>\n<% } %>\n</p>")))
+                .hasValueSatisfying(error -> assertThat(error).contains("line 2"));
     }
 }

@@ -92,12 +92,41 @@ class WebAppTest extends EndToEndTest {
     }
 
     @Test
+    void statementTagsLoopAndBranchAndABrowserScriptRendersAsJavaScript() {
+        Bots.TestBot bot = bots.create("webapp").user(1, Map.of("telegramid", 111));
+        bot.command("/orders", """
+                WebApp.render({ template: "orders.html", options: { orders: [{item: "book", paid: true}, {item: "pen"}],
+                  script: WebApp.getUrl({ command: "renderScript" }) } });
+                """);
+        bot.command("orders.html", """
+                <ul>
+                <% options.orders.forEach(function (order) { %>
+                  <li><%= order.item %>: <% if (order.paid) { %>paid<% } else { %>due<% } %></li>
+                <% }) %>
+                </ul>
+                <script src="<% options.script %>"></script>
+                """);
+        bot.command("renderScript", "WebApp.render({ template: 'app.js', options: { greeting: 'hi' } })");
+        bot.command("app.js", "function greet() {\n  alert(\"<% options.greeting %>\");\n}\n");
+
+        String html = page(urlFrom(bot, "Bot.sendMessage(WebApp.getUrl({ command: '/orders' }))")).getResponseBody();
+        assertThat(html.replaceAll("\\s+", " ")).contains("<ul> <li>book: paid</li> <li>pen: due</li> </ul>");
+        String src = html.substring(html.indexOf("src=\"") + 5, html.indexOf("\"></script>"));
+        EntityExchangeResult<String> script = page(bot.local(URI.create(src)));
+        assertThat(script.getResponseBody()).isEqualTo("function greet() {\n  alert(\"hi\");\n}\n");
+        assertThat(script.getResponseHeaders().getContentType().toString()).startsWith("text/javascript");
+    }
+
+    @Test
     void aTemplateWhoseTagDoesNotCompileIsRefusedWhenSaved() {
         Bots.TestBot bot = bots.create("webapp");
         String refused = bot.send("POST", "/commands", Map.of("name", "bad.html", "code", "<p>\n<% 2 + %>\n</p>"))
                 .expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody();
         assertThat(refused).contains("the code does not parse").contains("(line 2)");
         bot.send("POST", "/commands", Map.of("name", "open.html", "code", "<p><% 1 </p>")).expectStatus().isBadRequest();
+        String unbalanced = bot.send("POST", "/commands", Map.of("name", "if.html", "code", "<p>\n<% if (options) { %>\n</p>"))
+                .expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(unbalanced).contains("SyntaxError");
     }
 
     @Test
