@@ -184,6 +184,11 @@ public class PropertyRepository {
         return userId == null ? "user_id IS NULL" : "user_id = :user";
     }
 
+    /** The value of a row that has the {@code type} and {@code value} columns of {@code properties}. */
+    public PropertyValue valueOf(Readable row) {
+        return toValue(row);
+    }
+
     private PropertyValue toValue(Readable row) {
         PropertyType type = PropertyType.fromWireName(row.get("type", String.class))
                 .orElseThrow(() -> new IllegalStateException("unknown property type in the database"));

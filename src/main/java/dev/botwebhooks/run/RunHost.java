@@ -5,6 +5,12 @@ import dev.botwebhooks.command.Command;
 import dev.botwebhooks.command.CommandDirectory;
 import dev.botwebhooks.command.CommandMatch;
 import dev.botwebhooks.command.CommandRepository;
+import dev.botwebhooks.list.ListKey;
+import dev.botwebhooks.list.ListQuery;
+import dev.botwebhooks.list.ListRepository;
+import dev.botwebhooks.list.ListStats;
+import dev.botwebhooks.list.ListedProperty;
+import dev.botwebhooks.list.ListedUser;
 import dev.botwebhooks.property.PropertyKey;
 import dev.botwebhooks.property.PropertyRead;
 import dev.botwebhooks.property.PropertyRepository;
@@ -13,6 +19,7 @@ import dev.botwebhooks.property.VersionedValue;
 import dev.botwebhooks.script.CommandCall;
 import dev.botwebhooks.script.InstalledLibs;
 import dev.botwebhooks.script.LibCommands;
+import dev.botwebhooks.script.ListReads;
 import dev.botwebhooks.script.ScriptHost;
 import dev.botwebhooks.script.ScriptSource;
 import dev.botwebhooks.user.UserRepository;
@@ -40,17 +47,19 @@ final class RunHost implements ScriptHost {
     private final CommandRepository commands;
     private final CommandDirectory directory;
     private final WebhookUrls urls;
+    private final ListRepository lists;
     /** Written on the run's worker thread only; read after the run, which the worker's completion orders. */
     private final Map<PropertyKey, Long> reads = new LinkedHashMap<>();
 
     RunHost(Bot bot, PropertyRepository properties, UserRepository users, CommandRepository commands,
-            CommandDirectory directory, WebhookUrls urls) {
+            CommandDirectory directory, WebhookUrls urls, ListRepository lists) {
         this.bot = bot;
         this.properties = properties;
         this.users = users;
         this.commands = commands;
         this.directory = directory;
         this.urls = urls;
+        this.lists = lists;
     }
 
     @Override
@@ -100,6 +109,36 @@ final class RunHost implements ScriptHost {
     @Override
     public Optional<String> commandText(String name) {
         return commands.find(bot.id(), name).blockOptional(READ_TIMEOUT).map(Command::code);
+    }
+
+    @Override
+    public ListReads lists() {
+        return new ListReads() {
+            @Override
+            public boolean exists(Long owner, String name) {
+                return Boolean.TRUE.equals(lists.exists(new ListKey(bot.id(), owner, name)).block(READ_TIMEOUT));
+            }
+
+            @Override
+            public Optional<ListStats> stats(Long owner, String name) {
+                return lists.stats(new ListKey(bot.id(), owner, name)).blockOptional(READ_TIMEOUT);
+            }
+
+            @Override
+            public List<ListedProperty> properties(Long owner, String name, ListQuery query) {
+                return lists.properties(new ListKey(bot.id(), owner, name), query).collectList().block(READ_TIMEOUT);
+            }
+
+            @Override
+            public List<ListedUser> users(Long owner, String name, ListQuery query) {
+                return lists.users(new ListKey(bot.id(), owner, name), query).collectList().block(READ_TIMEOUT);
+            }
+
+            @Override
+            public Optional<ListedUser> user(Long owner, String name, long userId) {
+                return lists.user(new ListKey(bot.id(), owner, name), userId).blockOptional(READ_TIMEOUT);
+            }
+        };
     }
 
     @Override

@@ -6,6 +6,8 @@ import dev.botwebhooks.httprequest.HttpRequestRepository;
 import dev.botwebhooks.httprequest.NewHttpRequest;
 import dev.botwebhooks.job.JobRepository;
 import dev.botwebhooks.job.NewJob;
+import dev.botwebhooks.list.ListChange;
+import dev.botwebhooks.list.ListRepository;
 import dev.botwebhooks.message.MessageRepository;
 import dev.botwebhooks.message.NewMessage;
 import dev.botwebhooks.property.PropertyChange;
@@ -43,14 +45,16 @@ class RunRecorder {
     private final JobRepository jobs;
     private final MessageRepository messages;
     private final HttpRequestRepository httpRequests;
+    private final ListRepository lists;
     private final GroupCommit<RunWrites> groupCommit;
     private final AnswerFormat answers;
     private final ApplicationEventPublisher events;
 
     RunRecorder(CallRepository calls, PropertyRepository properties, JobRepository jobs, MessageRepository messages,
-            HttpRequestRepository httpRequests, TransactionalOperator transaction, CommitProperties commit,
+            HttpRequestRepository httpRequests, ListRepository lists, TransactionalOperator transaction, CommitProperties commit,
             MeterRegistry registry, AnswerFormat answers, ApplicationEventPublisher events) {
         this.httpRequests = httpRequests;
+        this.lists = lists;
         this.calls = calls;
         this.properties = properties;
         this.jobs = jobs;
@@ -144,10 +148,12 @@ class RunRecorder {
         List<NewJob> newJobs = new ArrayList<>();
         List<NewMessage> newMessages = new ArrayList<>();
         List<NewHttpRequest> newHttpRequests = new ArrayList<>();
+        List<ListChange> listChanges = new ArrayList<>();
         for (RunWrites run : batch) {
             records.add(run.call());
             Effects effects = run.effects();
             changes.addAll(effects.propertyChanges());
+            listChanges.addAll(effects.listChanges());
             effects.jobs().forEach(job -> newJobs.add(new NewJob(run.call().botId(), run.call().id(), job)));
             effects.messages().forEach(message ->
                     newMessages.add(new NewMessage(run.call().botId(), run.call().id(), message)));
@@ -157,6 +163,7 @@ class RunRecorder {
         return calls.insert(records)
                 .thenMany(Flux.fromIterable(batch).concatMap(run -> run.hook().inTransaction(run.result())))
                 .then(properties.apply(changes))
+                .then(lists.apply(listChanges))
                 .thenMany(Flux.fromIterable(batch).filter(run -> !run.effects().cancellations().isEmpty())
                         .concatMap(run -> jobs.cancel(run.call().botId(), run.effects().cancellations())))
                 .then(jobs.insert(newJobs))

@@ -3,6 +3,7 @@ package dev.botwebhooks.run;
 import dev.botwebhooks.command.Command;
 import dev.botwebhooks.command.CommandDirectory;
 import dev.botwebhooks.command.CommandRepository;
+import dev.botwebhooks.list.ListRepository;
 import dev.botwebhooks.pipeline.ScriptWorkers;
 import dev.botwebhooks.property.PropertyRead;
 import dev.botwebhooks.property.PropertyRepository;
@@ -33,9 +34,11 @@ class ScriptExecution {
     private final CommandRepository commands;
     private final CommandDirectory directory;
     private final WebhookUrls urls;
+    private final ListRepository lists;
 
     ScriptExecution(ScriptWorkers workers, ScriptEngine engine, ScriptRunMetrics metrics, PropertyRepository properties,
-            UserRepository users, CommandRepository commands, CommandDirectory directory, WebhookUrls urls) {
+            UserRepository users, CommandRepository commands, CommandDirectory directory, WebhookUrls urls,
+            ListRepository lists) {
         this.workers = workers;
         this.engine = engine;
         this.metrics = metrics;
@@ -44,6 +47,7 @@ class ScriptExecution {
         this.commands = commands;
         this.directory = directory;
         this.urls = urls;
+        this.lists = lists;
     }
 
     /**
@@ -56,7 +60,7 @@ class ScriptExecution {
                 loaded.params(), request.content(), request.options(), user == null ? null : user.asScriptUser(),
                 user == null ? null : chat(user), user == null ? null : user.id(), user == null ? null : user.chatId(),
                 source(loaded.before()), source(loaded.after()), CommandAnswer.of(loaded.command().settings()));
-        RunHost host = new RunHost(request.bot(), properties, users, commands, directory, urls);
+        RunHost host = new RunHost(request.bot(), properties, users, commands, directory, urls, lists);
         return workers.run(request.bot().id(), () -> metrics.time(() -> engine.run(run, host)))
                 .map(outcome -> new Executed(outcome, host.reads()));
     }

@@ -63,6 +63,15 @@ final class BjsEnvironment {
         ScriptableObject.putProperty(scope, name, value);
     }
 
+    /** A global made the first time a script names it (at once when the scope is not a run's). */
+    void defineLazily(String name, Supplier<Object> value) {
+        if (scope instanceof RunScope runScope) {
+            runScope.defineLazily(name, value);
+        } else {
+            define(name, value.get());
+        }
+    }
+
     void function(Scriptable target, String name, int arity, BjsFunction body) {
         ScriptableObject.putProperty(target, name,
                 new LambdaFunction(scope, name, arity, (cx, callScope, thisObj, args) -> body.call(cx, args)));

@@ -74,6 +74,7 @@ final class BjsRun {
                 new WebhooksLib(env),
                 new WebAppGlobal(env),
                 new HttpGlobal(env),
-                new ApiGlobal(env));
+                new ApiGlobal(env),
+                new ListGlobal(env));
     }
 }

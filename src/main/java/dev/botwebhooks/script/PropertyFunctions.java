@@ -1,5 +1,7 @@
 package dev.botwebhooks.script;
 
+import dev.botwebhooks.list.ListChange;
+import dev.botwebhooks.list.ListKey;
 import dev.botwebhooks.property.PropertyChange;
 import dev.botwebhooks.property.PropertyKey;
 import dev.botwebhooks.property.PropertyValue;
@@ -62,6 +64,9 @@ final class PropertyFunctions {
         PropertyCall call = propertyCall(args, "setProp");
         PropertyValue value = codec.encode(cx, env.scope(), call.key().name(), call.value(), call.type());
         env.output().putProperty(call.key(), value);
+        if (!isAbsent(call.list())) {
+            env.output().changeList(new ListChange.AddProperty(list(call), call.key().userId(), call.key().name()));
+        }
         return Undefined.instance;
     }
 
@@ -88,8 +93,19 @@ final class PropertyFunctions {
         return Undefined.instance;
     }
 
-    /** Where a property call points: its key, and the value and type arguments it carried. */
-    private record PropertyCall(PropertyKey key, Object value, Object type) {
+    /** Where a property call points: its key, the value and type arguments it carried, and the List to add it to. */
+    private record PropertyCall(PropertyKey key, Object value, Object type, Object list) {
+    }
+
+    /**
+     * BB's {@code setProperty({..., list})}: a list object, or the name of a list of the property's owner (a user's
+     * property goes to that user's list, a bot's to the bot's), created if it does not exist.
+     */
+    private ListKey list(PropertyCall call) {
+        if (call.list() instanceof Scriptable list && !(call.list() instanceof CharSequence)) {
+            return ListGlobal.listKey(env, get(list, "user_id"), get(list, "name"));
+        }
+        return ListGlobal.listKey(env, call.key().userId(), call.list());
     }
 
     /** Takes {@code (name, value, type)} or {@code ({name, value, type, user_id})}. */
@@ -99,12 +115,14 @@ final class PropertyFunctions {
         Object value;
         Object type;
         Object userId = Undefined.instance;
+        Object list = Undefined.instance;
         if (isPlainObject(first)) {
             Scriptable call = (Scriptable) first;
             name = get(call, "name");
             value = get(call, "value");
             type = get(call, "type");
             userId = get(call, "user_id");
+            list = get(call, "list");
         } else {
             name = first;
             value = arg(args, 1);
@@ -123,7 +141,7 @@ final class PropertyFunctions {
             throw rangeError(qualified + ": property names are at most " + PropertyCodec.MAX_NAME_CHARS + " characters");
         }
         return new PropertyCall(new PropertyKey(env.run().source().botId(), user(userId, qualified), propertyName),
-                value, type);
+                value, type, list);
     }
 
     private Long user(Object userIdArgument, String function) {

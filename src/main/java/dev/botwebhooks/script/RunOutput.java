@@ -3,6 +3,8 @@ package dev.botwebhooks.script;
 import dev.botwebhooks.httprequest.ScriptHttpRequest;
 import dev.botwebhooks.job.JobCancellation;
 import dev.botwebhooks.job.JobRequest;
+import dev.botwebhooks.list.ListChange;
+import dev.botwebhooks.list.ListKey;
 import dev.botwebhooks.message.OutgoingMessage;
 import dev.botwebhooks.property.PropertyChange;
 import dev.botwebhooks.property.PropertyKey;
@@ -33,6 +35,7 @@ final class RunOutput {
     private final List<JobRequest> jobRequests = new ArrayList<>();
     private final List<JobCancellation> jobCancellations = new ArrayList<>();
     private final List<ScriptHttpRequest> httpRequests = new ArrayList<>();
+    private final List<ListChange> listChanges = new ArrayList<>();
     private int propertyWrites;
     private int messageCalls;
     private String answer;
@@ -53,11 +56,11 @@ final class RunOutput {
     /** One change per property (its last write), in the order the properties were first written. */
     Effects effects() {
         if (propertyChanges.isEmpty() && messages.isEmpty() && jobRequests.isEmpty() && jobCancellations.isEmpty()
-                && httpRequests.isEmpty()) {
+                && httpRequests.isEmpty() && listChanges.isEmpty()) {
             return Effects.NONE;
         }
         return new Effects(List.copyOf(propertyChanges.values()), List.copyOf(messages), List.copyOf(jobRequests),
-                List.copyOf(jobCancellations), List.copyOf(httpRequests));
+                List.copyOf(jobCancellations), List.copyOf(httpRequests), List.copyOf(listChanges));
     }
 
     /** A message counts against the limit whether or not it has a chat to go to. */
@@ -97,6 +100,33 @@ final class RunOutput {
     /** This run's own last write of a property, which a read sees before the committed value; null when none. */
     PropertyChange propertyChange(PropertyKey key) {
         return propertyChanges.get(key);
+    }
+
+    /** A list change counts as a property write: each is a row written in the run's commit. */
+    void changeList(ListChange change) {
+        requireStorable("List", change.list().name());
+        countPropertyWrite();
+        listChanges.add(change);
+    }
+
+    /**
+     * Whether this run's own changes decide that the list exists (it created it, added to it, or removed it);
+     * null when they do not say, and the committed state decides.
+     */
+    Boolean listExists(ListKey list) {
+        for (int i = listChanges.size() - 1; i >= 0; i--) {
+            ListChange change = listChanges.get(i);
+            if (change.list().equals(list)) {
+                if (change instanceof ListChange.Remove) {
+                    return false;
+                }
+                if (change instanceof ListChange.Create || change instanceof ListChange.AddProperty
+                        || change instanceof ListChange.AddUser) {
+                    return true;
+                }
+            }
+        }
+        return null;
     }
 
     /** Called before the host is asked about a job, so that a run past the bound stops without another read. */

@@ -4,7 +4,9 @@ import org.mozilla.javascript.NativeObject;
 import org.mozilla.javascript.Scriptable;
 import org.mozilla.javascript.ScriptableObject;
 
+import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A run's global object: the run's own {@code var}s, implicit globals and BJS globals ({@code content},
@@ -20,6 +22,9 @@ final class RunScope extends NativeObject {
      */
     static final Map<String, String> CORE_LIBRARY_GLOBALS = Map.of("RefLib", "ReferralLib", "ResLib", "ResourcesLib");
 
+    /** Globals made the first time a script names them ({@code List}); null until one is declared. */
+    private transient Map<String, Supplier<Object>> lazyGlobals;
+
     RunScope(BuiltInSet builtIns) {
         setPrototype(builtIns.scope());
         // The set's own globalThis is the locked set; a run's is its own global.
@@ -31,9 +36,18 @@ final class RunScope extends NativeObject {
         return "global";
     }
 
+    /** A global made when a script first names it, so a run that does not pays nothing for it. */
+    void defineLazily(String name, Supplier<Object> value) {
+        if (lazyGlobals == null) {
+            lazyGlobals = new HashMap<>(4);
+        }
+        lazyGlobals.put(name, value);
+    }
+
     @Override
     public boolean has(String name, Scriptable start) {
-        return super.has(name, start) || (start == this && CORE_LIBRARY_GLOBALS.containsKey(name) && super.has("Libs", this));
+        return super.has(name, start) || (start == this && (lazyGlobals != null && lazyGlobals.containsKey(name)
+                || CORE_LIBRARY_GLOBALS.containsKey(name) && super.has("Libs", this)));
     }
 
     @Override
@@ -41,6 +55,12 @@ final class RunScope extends NativeObject {
         Object own = super.get(name, start);
         if (own != NOT_FOUND || start != this) {
             return own;
+        }
+        Supplier<Object> lazy = lazyGlobals == null ? null : lazyGlobals.remove(name);
+        if (lazy != null) {
+            Object value = lazy.get();
+            put(name, this, value);
+            return value;
         }
         String library = CORE_LIBRARY_GLOBALS.get(name);
         Object libs = library == null ? NOT_FOUND : super.get("Libs", this);

@@ -39,6 +39,11 @@ public interface ScriptHost {
         return command(name).map(ScriptSource::code);
     }
 
+    /** The bot's Lists ({@code new List(...)}); a host without storage has none to offer. */
+    default ListReads lists() {
+        throw new UnsupportedOperationException("Lists are kept in the service's database; this host has none");
+    }
+
     /** The store libraries installed for the bot ({@code Libs.X} for any other fails); every one by default. */
     default InstalledLibs installedLibs() {
         return InstalledLibs.ALL;
