@@ -89,6 +89,11 @@ final class RunHost implements ScriptHost {
     }
 
     @Override
+    public Optional<Long> userIdByTelegramId(String telegramId) {
+        return users.findIdByTelegramId(bot.id(), telegramId).blockOptional(READ_TIMEOUT);
+    }
+
+    @Override
     public Optional<ScriptSource> command(String name) {
         // Read from the database, not the cache: a command saved a moment ago is the one Bot.runCommand runs.
         return commands.find(bot.id(), name).blockOptional(READ_TIMEOUT)

@@ -1,5 +1,6 @@
 package dev.botwebhooks.run;
 
+import dev.botwebhooks.call.CallOrigin;
 import dev.botwebhooks.command.Command;
 import dev.botwebhooks.command.CommandDirectory;
 import dev.botwebhooks.command.CommandRepository;
@@ -59,7 +60,8 @@ class ScriptExecution {
         ScriptRun run = new ScriptRun(source(loaded.command()), request.bot().name(), request.commandLine().strip(),
                 loaded.params(), request.content(), request.options(), user == null ? null : user.asScriptUser(),
                 user == null ? null : chat(user), user == null ? null : user.id(), user == null ? null : user.chatId(),
-                source(loaded.before()), source(loaded.after()), CommandAnswer.of(loaded.command().settings()));
+                source(loaded.before()), source(loaded.after()), CommandAnswer.of(loaded.command().settings()),
+                request.call().origin() == CallOrigin.WEBHOOK ? 0 : 1);
         RunHost host = new RunHost(request.bot(), properties, users, commands, directory, urls, lists);
         return workers.run(request.bot().id(), () -> metrics.time(() -> engine.run(run, host)))
                 .map(outcome -> new Executed(outcome, host.reads()));

@@ -77,8 +77,8 @@ final class ApiGlobal implements BjsGlobal {
 
     /** Stores one API call of this run; shared with the Bot functions that are API calls under another name. */
     static void send(BjsEnvironment env, String method, ObjectNode options, String function) {
-        String onResult = command(options.remove("on_result"), function, "on_result");
-        String onError = command(options.remove("on_error"), function, "on_error");
+        String onResult = callbackCommand(options.remove("on_result"), function, "on_result");
+        String onError = callbackCommand(options.remove("on_error"), function, "on_error");
         JsonNode chat = options.get("chat_id");
         String chatId = chat != null && !chat.isNull() ? chat.asString()
                 : env.run().chatId() != null ? env.run().chatId() : "";
@@ -105,7 +105,8 @@ final class ApiGlobal implements BjsGlobal {
         send(env, method, options, function);
     }
 
-    private static String command(JsonNode value, String function, String field) {
+    /** An {@code on_result}/{@code on_error} field: the command run with the chat API's answer; null for none. */
+    static String callbackCommand(JsonNode value, String function, String field) {
         if (value == null || value.isNull()) {
             return null;
         }

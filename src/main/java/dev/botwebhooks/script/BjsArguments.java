@@ -32,4 +32,17 @@ final class BjsArguments {
         }
         return (long) number;
     }
+
+    /**
+     * The id of the bot's user whose Telegram id this is ({@code user_telegramid}, as BB's functions take it: a number
+     * or a string); null when the bot has no such user.
+     */
+    static Long userOfTelegramId(BjsEnvironment env, Object telegramId, String function) {
+        String id = telegramId instanceof Number number ? ScriptRuntime.numberToString(number.doubleValue(), 10)
+                : ScriptRuntime.toString(telegramId).strip();
+        if (id.isEmpty() || id.length() > 64) {
+            throw typeError(function + ": user_telegramid must be a Telegram id, not " + describe(telegramId));
+        }
+        return env.callHost("bot data is unavailable", () -> env.host().userIdByTelegramId(id)).orElse(null);
+    }
 }

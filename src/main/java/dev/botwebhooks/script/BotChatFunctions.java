@@ -42,10 +42,14 @@ final class BotChatFunctions {
         env.function(bot, "inspect", 1, this::inspect);
     }
 
-    /** Made when a script first reads them ({@link LazyFunctions}): most runs never block a chat. */
+    /** Made when a script first reads them ({@link LazyFunctions}): most runs never use them. */
     static final List<LazyFunctions.Lazy> LAZY = List.of(
             new LazyFunctions.Lazy("blockChat", 1, env -> (cx, args) -> new BotChatFunctions(env).block(args, true)),
-            new LazyFunctions.Lazy("unblockChat", 1, env -> (cx, args) -> new BotChatFunctions(env).block(args, false)));
+            new LazyFunctions.Lazy("unblockChat", 1, env -> (cx, args) -> new BotChatFunctions(env).block(args, false)),
+            new LazyFunctions.Lazy("sendInlineKeyboardToChatWithId", 4,
+                    env -> new BotChatFunctions(env)::sendInlineKeyboardToChatWithId),
+            new LazyFunctions.Lazy("editMessageInChat", 3, env -> new BotChatFunctions(env)::editMessageInChat),
+            new LazyFunctions.Lazy("editInlineKeyboard", 3, env -> new BotChatFunctions(env)::editInlineKeyboard));
 
     /**
      * {@code Bot.blockChat(chat_id)} / {@code Bot.unblockChat(chat_id)}: the chat's user no longer runs commands (its
@@ -75,43 +79,96 @@ final class BotChatFunctions {
         if (keyboard != null) {
             options.set("reply_markup", keyboard);
         }
-        return message("Bot.sendKeyboard", text(arg(args, 1)), options, null);
+        return message("Bot.sendKeyboard", text(arg(args, 1)), MessageFormat.asBotSendsIt(options), null);
     }
 
-    /** {@code (buttons, text, chat_id?)}: buttons {@code [{title, command}, {title, url}]}, or a list of such rows. */
+    /**
+     * {@code (buttons, text, options?)}, as BB documents it: buttons {@code [{title, command}, {title, url}]}, or a
+     * list of such rows. A third argument that is a chat id rather than options sends to that chat (kept for the
+     * bots written for this service before).
+     */
     private Object sendInlineKeyboard(Context cx, Object[] args) {
+        Object third = arg(args, 2);
+        boolean toChat = !isAbsent(third) && !isPlainObject(third);
+        ObjectNode options = inlineKeyboard(cx, arg(args, 0), toChat ? null : third, "Bot.sendInlineKeyboard");
+        return message("Bot.sendInlineKeyboard", text(arg(args, 1)), options, toChat ? chat(third) : null);
+    }
+
+    /** {@code (chat_id, buttons, text, options?)}. */
+    private Object sendInlineKeyboardToChatWithId(Context cx, Object[] args) {
+        String chat = requiredChat(arg(args, 0), "Bot.sendInlineKeyboardToChatWithId");
+        ObjectNode options = inlineKeyboard(cx, arg(args, 1), arg(args, 3), "Bot.sendInlineKeyboardToChatWithId");
+        return message("Bot.sendInlineKeyboardToChatWithId", text(arg(args, 2)), options, chat);
+    }
+
+    private ObjectNode inlineKeyboard(Context cx, Object buttons, Object givenOptions, String function) {
+        JsonNode json = JsValues.toJson(cx, env.scope(), buttons);
+        ObjectNode options = MessageFormat.asBotSendsIt(options(cx, givenOptions, function));
+        try {
+            options.set("reply_markup", Keyboards.inline(json == null ? JsonNodeFactory.instance.nullNode() : json));
+        } catch (IllegalArgumentException notButtons) {
+            throw typeError(function + ": " + notButtons.getMessage());
+        }
+        return options;
+    }
+
+    /** {@code (chat_id, text, message_id)}: editMessageText in another chat. */
+    private Object editMessageInChat(Context cx, Object[] args) {
+        String chat = requiredChat(arg(args, 0), "Bot.editMessageInChat");
+        ObjectNode options = MessageFormat.asBotSendsIt(JsonNodeFactory.instance.objectNode());
+        options.put("chat_id", chat);
+        options.put("message_id", messageId(arg(args, 2), "Bot.editMessageInChat"));
+        options.put("text", text(arg(args, 1)));
+        ApiGlobal.send(env, "editMessageText", options, "Bot.editMessageInChat");
+        return Undefined.instance;
+    }
+
+    /** {@code (buttons, message_id, chat_id?)}: editMessageReplyMarkup, in the current chat unless one is named. */
+    private Object editInlineKeyboard(Context cx, Object[] args) {
         JsonNode buttons = JsValues.toJson(cx, env.scope(), arg(args, 0));
         ObjectNode options = JsonNodeFactory.instance.objectNode();
         try {
             options.set("reply_markup", Keyboards.inline(buttons == null ? JsonNodeFactory.instance.nullNode() : buttons));
         } catch (IllegalArgumentException notButtons) {
-            throw typeError("Bot.sendInlineKeyboard: " + notButtons.getMessage());
+            throw typeError("Bot.editInlineKeyboard: " + notButtons.getMessage());
         }
+        options.put("message_id", messageId(arg(args, 1), "Bot.editInlineKeyboard"));
         Object chat = arg(args, 2);
-        return message("Bot.sendInlineKeyboard", text(arg(args, 1)), options, isAbsent(chat) ? null : chat(chat));
+        if (!isAbsent(chat)) {
+            options.put("chat_id", chat(chat));
+        }
+        ApiGlobal.send(env, "editMessageReplyMarkup", options, "Bot.editInlineKeyboard");
+        return Undefined.instance;
     }
 
     /** {@code (chat_id, text, options?)}. */
     private Object sendMessageToChatWithId(Context cx, Object[] args) {
-        Object chat = arg(args, 0);
-        if (isAbsent(chat)) {
-            throw typeError("Bot.sendMessageToChatWithId: chat_id is required");
-        }
-        return message("Bot.sendMessageToChatWithId", text(arg(args, 1)), options(cx, arg(args, 2),
-                "Bot.sendMessageToChatWithId"), chat(chat));
+        String chat = requiredChat(arg(args, 0), "Bot.sendMessageToChatWithId");
+        return message("Bot.sendMessageToChatWithId", text(arg(args, 1)), MessageFormat.asBotSendsIt(options(cx,
+                arg(args, 2), "Bot.sendMessageToChatWithId")), chat);
     }
 
     /** {@code (text, message_id, options?)}: Telegram's editMessageText in the current chat. */
     private Object editMessage(Context cx, Object[] args) {
-        ObjectNode options = options(cx, arg(args, 2), "Bot.editMessage");
-        Object messageId = arg(args, 1);
-        if (!(messageId instanceof Number) && !(messageId instanceof CharSequence)) {
-            throw typeError("Bot.editMessage: message_id is required, not " + describe(messageId));
-        }
-        options.put("message_id", ScriptRuntime.toString(messageId));
+        ObjectNode options = MessageFormat.asBotSendsIt(options(cx, arg(args, 2), "Bot.editMessage"));
+        options.put("message_id", messageId(arg(args, 1), "Bot.editMessage"));
         options.put("text", text(arg(args, 0)));
         ApiGlobal.send(env, "editMessageText", options, "Bot.editMessage");
         return Undefined.instance;
+    }
+
+    private static String messageId(Object messageId, String function) {
+        if (!(messageId instanceof Number) && !(messageId instanceof CharSequence)) {
+            throw typeError(function + ": message_id is required, not " + describe(messageId));
+        }
+        return ScriptRuntime.toString(messageId);
+    }
+
+    private static String requiredChat(Object chat, String function) {
+        if (isAbsent(chat)) {
+            throw typeError(function + ": chat_id is required");
+        }
+        return chat(chat);
     }
 
     /** Sends the value as BB's inspect shows it, and returns that text. */

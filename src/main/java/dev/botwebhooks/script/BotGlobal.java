@@ -88,9 +88,21 @@ final class BotGlobal implements BjsGlobal {
             extra = json;
             extra.remove("text");
         }
+        MessageFormat.asBotSendsIt(extra);
+        // As with Api.*: on_result runs a command with the chat API's answer (options.result.message_id).
+        String onResult = ApiGlobal.callbackCommand(extra.remove("on_result"), "Bot.sendMessage", "on_result");
+        String onError = ApiGlobal.callbackCommand(extra.remove("on_error"), "Bot.sendMessage", "on_error");
         ScriptRun run = env.run();
+        // BB's object form may name the chat ({text, chat_id}): a global webhook or a job without a user sends so.
+        JsonNode chatId = extra.remove("chat_id");
+        if (chatId != null && !chatId.isNull() && !chatId.asString().isBlank()) {
+            env.output().addMessage(new OutgoingMessage(run.userId(), chatId.asString(), body, extra,
+                    OutgoingMessage.SEND_MESSAGE, onResult, onError));
+            return Undefined.instance;
+        }
         if (run.chatId() != null) {
-            env.output().addMessage(new OutgoingMessage(run.userId(), run.chatId(), body, extra));
+            env.output().addMessage(new OutgoingMessage(run.userId(), run.chatId(), body, extra,
+                    OutgoingMessage.SEND_MESSAGE, onResult, onError));
         }
         env.output().answer(body);
         return Undefined.instance;
@@ -98,7 +110,7 @@ final class BotGlobal implements BjsGlobal {
 
     private Object run(Context cx, Object[] args) {
         Scriptable call = BjsArguments.callObject(args,
-                "Bot.run expects an object: {command, options, run_after, user_id, label}");
+                "Bot.run expects an object: {command, options, run_after, user_id, user_telegramid, label}");
         String commandLine = commandLine(get(call, "command"), "Bot.run");
         Object runAfter = get(call, "run_after");
         double seconds = 0;
@@ -110,11 +122,26 @@ final class BotGlobal implements BjsGlobal {
             }
         }
         Object userArg = get(call, "user_id");
+        Object telegramArg = get(call, "user_telegramid");
         Long currentUser = env.run().userId();
-        Long user = isAbsent(userArg) ? currentUser : BjsArguments.userId(userArg, "Bot.run");
+        Long user;
+        if (!isAbsent(userArg)) {
+            user = BjsArguments.userId(userArg, "Bot.run");
+        } else if (!isAbsent(telegramArg)) {
+            user = BjsArguments.userOfTelegramId(env, telegramArg, "Bot.run");
+            if (user == null) {
+                throw error("Bot.run: no user has telegramid " + ScriptRuntime.toString(telegramArg));
+            }
+        } else {
+            user = currentUser;
+        }
         String label = label(get(call, "label"), "Bot.run");
         JsonNode options = jobOptions(cx, get(call, "options"));
         env.output().requireRoomForJob();
+        if (Boolean.TRUE.equals(get(call, "ignoreMissingCommand")) && findCommand(commandLine).isEmpty()) {
+            // BB's flag: a command that may not exist (yet) is no error; nothing is scheduled.
+            return Undefined.instance;
+        }
         requireCommand(commandLine, "Bot.run");
         if (user != null && !user.equals(currentUser) && !usersRead.computeIfAbsent(user,
                 id -> env.callHost("bot data is unavailable", () -> env.host().userExists(id)))) {
@@ -154,6 +181,9 @@ final class BotGlobal implements BjsGlobal {
         ScriptableObject.putProperty(sub, "options", isAbsent(options) ? null : options);
         ScriptableObject.putProperty(sub, "params", call.params());
         ScriptableObject.putProperty(sub, "message", commandLine);
+        ScriptableObject.putProperty(sub, "command", RunValues.command(cx, env.scope(), call.source().commandName()));
+        // The command that called it has completed as far as BB counts: the sub command passes BB's guard.
+        ScriptableObject.putProperty(sub, "completed_commands_count", env.run().completedCommands() + subCommandDepth + 1);
         subCommandDepth++;
         try {
             script.exec(cx, sub);
@@ -171,9 +201,12 @@ final class BotGlobal implements BjsGlobal {
     }
 
     private CommandCall requireCommand(String commandLine, String function) {
+        return findCommand(commandLine).orElseThrow(() -> error(function + ": unknown command " + commandLine));
+    }
+
+    private Optional<CommandCall> findCommand(String commandLine) {
         return commandsRead.computeIfAbsent(commandLine,
-                        key -> env.callHost("bot data is unavailable", () -> env.host().call(key)))
-                .orElseThrow(() -> error(function + ": unknown command " + commandLine));
+                key -> env.callHost("bot data is unavailable", () -> env.host().call(key)));
     }
 
     private static String label(Object label, String function) {

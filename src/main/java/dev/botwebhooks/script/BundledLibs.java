@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class BundledLibs {
 
     /** The libraries a bot may install ({@link InstalledLibs}); {@code Webhooks} is a Java global of its own. */
-    static final List<String> NAMES = List.of("ResourcesLib", "ReferralLib", "Random", "DateTimeFormat", "OxaPayLib");
+    static final List<String> NAMES = List.of("ResourcesLib", "ReferralLib", "Random", "DateTimeFormat", "OxaPayLib",
+            "CommonLib");
 
     /**
      * The commands each library answers (BB's {@code on(name, handler)} in a library): a callback URL or an HTTP

@@ -1,7 +1,6 @@
 package dev.botwebhooks.script;
 
 import dev.botwebhooks.command.CommandSettings;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -18,28 +17,12 @@ public record CommandAnswer(String text, String keyboard) {
         return settings.answer() == null ? null : new CommandAnswer(settings.answer(), settings.keyboard());
     }
 
-    /** Telegram's sendMessage options for it: a {@code reply_markup} with the keyboard, or nothing. */
+    /** Telegram's sendMessage options for it: Markdown, as BB formats an answer, and the keyboard if any. */
     ObjectNode options() {
-        ObjectNode options = JsonNodeFactory.instance.objectNode();
-        if (keyboard == null) {
-            return options;
-        }
-        ArrayNode rows = JsonNodeFactory.instance.arrayNode();
-        for (String line : keyboard.split("\\r?\\n")) {
-            ArrayNode row = JsonNodeFactory.instance.arrayNode();
-            for (String button : line.split(",")) {
-                if (!button.isBlank()) {
-                    row.add(button.strip());
-                }
-            }
-            if (!row.isEmpty()) {
-                rows.add(row);
-            }
-        }
-        if (!rows.isEmpty()) {
-            ObjectNode markup = options.putObject("reply_markup");
-            markup.set("keyboard", rows);
-            markup.put("resize_keyboard", true);
+        ObjectNode options = MessageFormat.asBotSendsIt(JsonNodeFactory.instance.objectNode());
+        ObjectNode keyboard = this.keyboard == null ? null : Keyboards.reply(this.keyboard);
+        if (keyboard != null) {
+            options.set("reply_markup", keyboard);
         }
         return options;
     }

@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * The {@code libs} bot setting: the store libraries installed for the bot, as on Bots.Business, where a bot reads
- * {@code Libs.X} only after installing X. {@code Webhooks} is always installed (this service is its implementation).
+ * {@code Libs.X} only after installing X. {@code Webhooks} is always installed (this service is its implementation), and
+ * so is {@code CommonLib}, which BB gives every bot.
  * A bot without the setting has every library the service bundles, so bots made before the setting existed, and BB
  * bots imported without a list, keep working; BB itself made ReferralLib and ResourcesLib core libraries.
  *
@@ -20,6 +21,8 @@ import java.util.Set;
 public record InstalledLibs(Set<String> names) {
 
     public static final String WEBHOOKS = "Webhooks";
+    /** BB gives every bot CommonLib without installing it. */
+    public static final String COMMON_LIB = "CommonLib";
     public static final BotSetting<InstalledLibs> SETTING = new BotSetting<>("libs", InstalledLibs::parse);
     /** Every library the service has. */
     public static final InstalledLibs ALL = of(BundledLibs.NAMES);
@@ -33,6 +36,7 @@ public record InstalledLibs(Set<String> names) {
     private static InstalledLibs of(List<String> libs) {
         Set<String> names = new LinkedHashSet<>();
         names.add(WEBHOOKS);
+        names.add(COMMON_LIB);
         names.addAll(libs);
         return new InstalledLibs(names);
     }

@@ -28,6 +28,8 @@ final class LibsObject extends ScriptableObject {
     /** Each loaded library's own scope, where a library command sees the calling command's values. */
     private final transient Map<String, Scriptable> scopes = new HashMap<>();
     private transient InstalledLibs installed;
+    /** Other names BB's bots use for a library: its store file is {@code commonLib.js}. */
+    private static final Map<String, String> ALIASES = Map.of("commonLib", InstalledLibs.COMMON_LIB);
 
     LibsObject(BjsEnvironment env) {
         this.env = env;
@@ -42,7 +44,7 @@ final class LibsObject extends ScriptableObject {
 
     @Override
     public boolean has(String name, Scriptable start) {
-        return super.has(name, start) || (BundledLibs.has(name) && installed().has(name));
+        return super.has(name, start) || (BundledLibs.has(name) && installed().has(name)) || ALIASES.containsKey(name);
     }
 
     @Override
@@ -50,6 +52,10 @@ final class LibsObject extends ScriptableObject {
         Object own = super.get(name, start);
         if (own != NOT_FOUND) {
             return own;
+        }
+        String alias = ALIASES.get(name);
+        if (alias != null) {
+            return get(alias, start);
         }
         if (BundledLibs.has(name) && installed().has(name)) {
             Object lib = load(Context.getCurrentContext(), name);

@@ -61,7 +61,7 @@ final class PropertyFunctions {
     }
 
     private Object setProp(Context cx, Object[] args) {
-        PropertyCall call = propertyCall(args, "setProp");
+        PropertyCall call = requireKey(propertyCall(args, "setProp"), "setProp");
         PropertyValue value = codec.encode(cx, env.scope(), call.key().name(), call.value(), call.type());
         env.output().putProperty(call.key(), value);
         if (!isAbsent(call.list())) {
@@ -72,7 +72,11 @@ final class PropertyFunctions {
 
     private Object getProp(Context cx, Object[] args) {
         PropertyCall call = propertyCall(args, "getProp");
-        Object fallback = isPlainObject(arg(args, 0)) ? call.value() : arg(args, 1);
+        Object fallback = fallback(args, call);
+        if (call.key() == null) {
+            // A user_telegramid no user of the bot has: nothing stored, so the default.
+            return fallback;
+        }
         PropertyChange buffered = env.output().propertyChange(call.key());
         Optional<PropertyValue> value;
         if (buffered instanceof PropertyChange.Put put) {
@@ -87,14 +91,33 @@ final class PropertyFunctions {
         return value.map(v -> codec.decode(cx, env.scope(), v)).orElse(fallback);
     }
 
+    /** {@code getProp(name, default)}, or in the object form BB's {@code default_value} (also {@code value}). */
+    private static Object fallback(Object[] args, PropertyCall call) {
+        if (!isPlainObject(arg(args, 0))) {
+            return arg(args, 1);
+        }
+        Object defaultValue = get((Scriptable) arg(args, 0), "default_value");
+        return isAbsent(defaultValue) ? call.value() : defaultValue;
+    }
+
     private Object deleteProp(Object[] args) {
-        PropertyCall call = propertyCall(args, "deleteProp");
+        PropertyCall call = requireKey(propertyCall(args, "deleteProp"), "deleteProp");
         env.output().deleteProperty(call.key());
         return Undefined.instance;
     }
 
-    /** Where a property call points: its key, the value and type arguments it carried, and the List to add it to. */
-    private record PropertyCall(PropertyKey key, Object value, Object type, Object list) {
+    /**
+     * Where a property call points: its key (null when it names a Telegram id no user has), the value and type
+     * arguments it carried, the List to add it to, and the Telegram id it named.
+     */
+    private record PropertyCall(PropertyKey key, Object value, Object type, Object list, String telegramId) {
+    }
+
+    private PropertyCall requireKey(PropertyCall call, String function) {
+        if (call.key() == null) {
+            throw error(owner + "." + function + ": no user has telegramid " + call.telegramId());
+        }
+        return call;
     }
 
     /**
@@ -115,6 +138,7 @@ final class PropertyFunctions {
         Object value;
         Object type;
         Object userId = Undefined.instance;
+        Object telegramId = Undefined.instance;
         Object list = Undefined.instance;
         if (isPlainObject(first)) {
             Scriptable call = (Scriptable) first;
@@ -122,6 +146,7 @@ final class PropertyFunctions {
             value = get(call, "value");
             type = get(call, "type");
             userId = get(call, "user_id");
+            telegramId = get(call, "user_telegramid");
             list = get(call, "list");
         } else {
             name = first;
@@ -140,8 +165,13 @@ final class PropertyFunctions {
         if (propertyName.length() > PropertyCodec.MAX_NAME_CHARS) {
             throw rangeError(qualified + ": property names are at most " + PropertyCodec.MAX_NAME_CHARS + " characters");
         }
+        if (!ofCurrentUser && isAbsent(userId) && !isAbsent(telegramId)) {
+            Long owner = BjsArguments.userOfTelegramId(env, telegramId, qualified);
+            PropertyKey key = owner == null ? null : new PropertyKey(env.run().source().botId(), owner, propertyName);
+            return new PropertyCall(key, value, type, list, ScriptRuntime.toString(telegramId));
+        }
         return new PropertyCall(new PropertyKey(env.run().source().botId(), user(userId, qualified), propertyName),
-                value, type, list);
+                value, type, list, null);
     }
 
     private Long user(Object userIdArgument, String function) {

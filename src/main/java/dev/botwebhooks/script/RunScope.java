@@ -16,11 +16,13 @@ import java.util.function.Supplier;
 final class RunScope extends NativeObject {
 
     /**
-     * BB's core libraries are globals too ({@code RefLib.track()}, {@code ResLib.userRes("balance")}, as BB's help
+     * BB's core libraries are globals too ({@code RefLib.track()}, {@code ResLib.userRes("balance")},
+     * {@code CommonLib.getLinkFor(user)}, as BB's help
      * and most BB bots write them): the same objects as {@code Libs.ReferralLib} and {@code Libs.ResourcesLib},
      * looked up only when a script names them, so a run that does not pays nothing.
      */
-    static final Map<String, String> CORE_LIBRARY_GLOBALS = Map.of("RefLib", "ReferralLib", "ResLib", "ResourcesLib");
+    static final Map<String, String> CORE_LIBRARY_GLOBALS = Map.of("RefLib", "ReferralLib", "ResLib", "ResourcesLib",
+            "CommonLib", "CommonLib");
 
     /** Globals made the first time a script names them ({@code List}); null until one is declared. */
     private transient Map<String, Supplier<Object>> lazyGlobals;

@@ -10,7 +10,8 @@ import static dev.botwebhooks.script.JsValues.arg;
 
 /**
  * The plain values a command sees ({@code content}, {@code options}, {@code params}, {@code message},
- * {@code user}, {@code chat}, {@code request}, {@code bot}) and {@code inspect}.
+ * {@code user}, {@code chat}, {@code request}, {@code bot}, {@code command}, {@code completed_commands_count}) and
+ * {@code inspect}.
  */
 final class RunValues implements BjsGlobal {
 
@@ -30,6 +31,8 @@ final class RunValues implements BjsGlobal {
         env.define("user", JsValues.fromJson(cx, env.scope(), run.user()));
         env.define("chat", JsValues.fromJson(cx, env.scope(), run.chat()));
         env.define("request", null);
+        env.define("completed_commands_count", run.completedCommands());
+        env.define("command", command(cx, env.scope(), run.source().commandName()));
         // An HTTP callback command reads the response as Bots.Business gives it: globals beside options.
         JsonNode options = run.options();
         if (options != null && options.has("http_status")) {
@@ -44,6 +47,13 @@ final class RunValues implements BjsGlobal {
         env.define("bot", bot);
 
         env.function(env.scope(), "inspect", 1, RunValues::inspect);
+    }
+
+    /** BB's {@code command}: the running command, by its name ({@code command.name}). */
+    static Scriptable command(Context cx, Scriptable scope, String name) {
+        Scriptable command = cx.newObject(scope);
+        ScriptableObject.putProperty(command, "name", name);
+        return command;
     }
 
     /** The global {@code inspect}: the text only ({@code Bot.inspect} also sends it). */

@@ -31,6 +31,11 @@ public interface ScriptHost {
     /** Whether the bot has this user (Bot.run's {@code user_id}). */
     boolean userExists(long userId);
 
+    /** The id of the bot's user with this Telegram id ({@code user_telegramid}); empty when it has none. */
+    default Optional<Long> userIdByTelegramId(String telegramId) {
+        throw new UnsupportedOperationException("users are kept in the service's database; this host has none");
+    }
+
     /** The bot's command of that name at its current version. */
     Optional<ScriptSource> command(String name);
 

@@ -16,6 +16,9 @@ import tools.jackson.databind.JsonNode;
  * @param before   the bot's {@code @} command, run first in the same scope; null when it has none
  * @param after    the bot's {@code @@} command, run last in the same scope when the command succeeded; null for none
  * @param answer   the command's {@code answer}, sent before its code runs; null for none
+ * @param completedCommands BB's {@code completed_commands_count}: 0 for a run a webhook started, 1 for one the bot
+ *                          started ({@code Bot.run}, a callback); BB's guard {@code if (completed_commands_count == 0)}
+ *                          lets only the bot itself run a command
  */
 public record ScriptRun(
         ScriptSource source,
@@ -30,7 +33,15 @@ public record ScriptRun(
         String chatId,
         ScriptSource before,
         ScriptSource after,
-        CommandAnswer answer) {
+        CommandAnswer answer,
+        int completedCommands) {
+
+    /** A run a webhook started. */
+    public ScriptRun(ScriptSource source, String botName, String message, String params, String content,
+            JsonNode options, JsonNode user, JsonNode chat, Long userId, String chatId, ScriptSource before,
+            ScriptSource after, CommandAnswer answer) {
+        this(source, botName, message, params, content, options, user, chat, userId, chatId, before, after, answer, 0);
+    }
 
     /** A run of a command alone: no {@code @}/{@code @@} around it, no answer field. */
     public ScriptRun(ScriptSource source, String botName, String message, String params, String content,

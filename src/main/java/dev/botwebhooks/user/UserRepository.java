@@ -38,6 +38,13 @@ public class UserRepository {
                 }).one();
     }
 
+    /** The id of the bot's user with this Telegram id (the lowest, should several have it). */
+    public Mono<Long> findIdByTelegramId(long botId, String telegramId) {
+        return db.sql("SELECT id FROM users WHERE bot_id = :bot AND data->>'telegramid' = :telegramid ORDER BY id LIMIT 1")
+                .bind("bot", botId).bind("telegramid", telegramId)
+                .map(row -> row.get("id", Long.class)).one();
+    }
+
     /** A bot's users by id, those above {@code after} when it is not null. */
     public Flux<BotUser> list(long botId, Long after, int limit) {
         return db.sql("SELECT bot_id, id, data FROM users WHERE bot_id = :bot" + (after == null ? "" : " AND id > :after")

@@ -95,6 +95,69 @@ class BbChatApiTest extends EndToEndTest {
     }
 
     @Test
+    void messagesAreMarkdownUnlessToldOtherwiseAndApiCallsAreSentAsWritten() {
+        Bots.TestBot bot = chatBot();
+        String token = bot.chatToken();
+
+        call(bot, """
+                Bot.sendMessage("*bold*");
+                Bot.sendMessage("Literal *characters*", { parse_mode: null });
+                Bot.sendMessage("<b>html</b>", { parse_mode: "HTML" });
+                Bot.sendKeyboard("A, B", "keys");
+                Bot.inspect("plain");
+                Api.sendMessage({ text: "raw" });
+                """);
+
+        await().atMost(PATIENCE).until(() -> telegram.delivered(token).size() == 6);
+        Map<String, String> parseModes = new java.util.HashMap<>();
+        telegram.delivered(token).forEach(r -> parseModes.put(r.body().get("text").asString(),
+                r.body().path("parse_mode").asString("none")));
+        assertThat(parseModes).containsExactlyInAnyOrderEntriesOf(Map.of("*bold*", "Markdown",
+                "Literal *characters*", "none", "<b>html</b>", "HTML", "keys", "Markdown", "\"plain\"", "none",
+                "raw", "none"));
+    }
+
+    @Test
+    void theInlineKeyboardAndEditFunctionsBbDocumentsAndSendMessagesObjectForm() {
+        Bots.TestBot bot = chatBot();
+        String token = bot.chatToken();
+        bot.command("/sent", "Bot.setProperty('sent_id', options.result.message_id, 'integer')");
+
+        call(bot, """
+                Bot.sendInlineKeyboard([{title: "Go", command: "/go"}], "Choose", { parse_mode: "HTML" });
+                Bot.sendInlineKeyboardToChatWithId(777, [[{title: "A", command: "/a"}], [{title: "B", command: "/b"}]], "Rows");
+                Bot.editMessageInChat(777, "edited there", 9);
+                Bot.editInlineKeyboard([{title: "New", command: "/new"}], 5);
+                Bot.sendMessage({ text: "to the admin", chat_id: 888 });
+                Bot.sendMessage("tracked", { on_result: "/sent" });
+                """);
+
+        await().atMost(PATIENCE).until(() -> telegram.delivered(token).size() == 6);
+        List<FakeTelegram.Request> sent = telegram.delivered(token);
+        JsonNode choose = byText(sent, "Choose");
+        assertThat(choose.get("parse_mode").asString()).isEqualTo("HTML");
+        assertThat(choose.get("chat_id").asLong()).isEqualTo(CHAT);
+        JsonNode rows = byText(sent, "Rows");
+        assertThat(rows.get("chat_id").asString()).isEqualTo("777");
+        assertThat(rows.get("reply_markup").get("inline_keyboard").size()).isEqualTo(2);
+        JsonNode editedThere = byText(sent, "edited there");
+        assertThat(editedThere.get("chat_id").asString()).isEqualTo("777");
+        assertThat(editedThere.get("message_id").asString()).isEqualTo("9");
+        FakeTelegram.Request markup = sent.stream().filter(r -> r.method().equals("editMessageReplyMarkup")).findFirst()
+                .orElseThrow();
+        assertThat(markup.body().get("chat_id").asLong()).isEqualTo(CHAT);
+        assertThat(markup.body().get("reply_markup").get("inline_keyboard").get(0).get(0).get("callback_data").asString())
+                .isEqualTo("/new");
+        assertThat(byText(sent, "to the admin").get("chat_id").asString()).isEqualTo("888");
+        assertThat(byText(sent, "tracked").has("on_result")).isFalse();
+        await().atMost(PATIENCE).until(() -> property(bot, "sent_id") != null);
+    }
+
+    private static JsonNode byText(List<FakeTelegram.Request> sent, String text) {
+        return sent.stream().filter(r -> text.equals(r.body().path("text").asString(""))).findFirst().orElseThrow().body();
+    }
+
+    @Test
     void badApiCallsAreScriptErrorsAndSendNothing() {
         Bots.TestBot bot = chatBot();
         bot.command("/bad", "Api.sendMessage(5)");

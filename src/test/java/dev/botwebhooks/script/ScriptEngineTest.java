@@ -79,9 +79,10 @@ class ScriptEngineTest {
 
         assertThat(outcome.answer()).isEqualTo("last");
         assertThat(outcome.effects().messages()).containsExactly(
-                new OutgoingMessage(USER, "555", "plain", JsonNodeFactory.instance.objectNode()),
+                new OutgoingMessage(USER, "555", "plain", json("{\"parse_mode\":\"Markdown\"}")),
                 new OutgoingMessage(USER, "555", "42", json("{\"parse_mode\":\"HTML\"}")),
-                new OutgoingMessage(USER, "555", "last", json("{\"disable_web_page_preview\":true}")));
+                new OutgoingMessage(USER, "555", "last",
+                        json("{\"disable_web_page_preview\":true,\"parse_mode\":\"Markdown\"}")));
     }
 
     @Test

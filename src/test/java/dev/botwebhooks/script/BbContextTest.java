@@ -1,0 +1,88 @@
+package dev.botwebhooks.script;
+
+import dev.botwebhooks.support.Bots;
+import dev.botwebhooks.support.EndToEndTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * BB's context variables ({@code command}, {@code completed_commands_count}), users named by their Telegram id, and
+ * CommonLib, each from BB's help pages ("Context", "Bot methods", "User and bot properties", "Utilities").
+ */
+class BbContextTest extends EndToEndTest {
+
+    private JsonNode call(Bots.TestBot bot, long userId, String command, int status) {
+        return Bots.json(http.get().uri(bot.localUrl(Map.of("command", command, "user_id", userId))).exchange()
+                .expectStatus().isEqualTo(status).expectBody(String.class).returnResult().getResponseBody());
+    }
+
+    private String answer(Bots.TestBot bot, String code) {
+        bot.command("/run", code);
+        return call(bot, 1, "/run", 200).get("answer").asString();
+    }
+
+    private Bots.TestBot bot() {
+        return bots.create("context").user(1, Map.of("telegramid", 111, "first_name", "Ann"))
+                .user(2, Map.of("telegramid", 222, "username", "bob"));
+    }
+
+    @Test
+    void aCommandGuardedByCompletedCommandsCountRunsOnlyWhenTheBotCallsIt() {
+        Bots.TestBot bot = bot();
+        // BB's security page: a command only the bot itself may run.
+        bot.command("/secret", """
+                if (completed_commands_count == 0) { Bot.sendMessage("refused " + command.name); return }
+                Bot.setProperty("secret_ran", completed_commands_count, "integer")
+                Bot.sendMessage("ran " + command.name + " " + completed_commands_count)
+                """);
+        assertThat(call(bot, 1, "/secret", 200).get("answer").asString()).isEqualTo("refused /secret");
+        assertThat(answer(bot, "Bot.runCommand('/secret'); Bot.sendMessage(Bot.getProperty('x', '') + command.name + ' '"
+                + " + completed_commands_count)")).isEqualTo("/run 0");
+        assertThat(answer(bot, "Bot.runCommand('/secret')")).isEqualTo("ran /secret 1");
+        answer(bot, "Bot.run({ command: '/secret' }); Bot.sendMessage('scheduled')");
+        await().atMost(Duration.ofSeconds(15)).until(() -> bot.getJson("/properties").toString().contains("secret_ran"));
+    }
+
+    @Test
+    void usersAreNamedByTheirTelegramIdAndGetPropTakesDefaultValue() {
+        Bots.TestBot bot = bot();
+        assertThat(answer(bot, """
+                Bot.setProp({ name: "balance", value: 5, type: "integer", user_telegramid: 222 })
+                Bot.sendMessage(Bot.getProp({ name: "balance", user_telegramid: "222", default_value: 0 }) + " "
+                  + Bot.getProp({ name: "balance", user_telegramid: 999, default_value: "none" }) + " "
+                  + Bot.getProp({ name: "missing", default_value: 7 }))
+                """)).isEqualTo("5 none 7");
+        assertThat(bot.getJson("/properties?user_id=2").toString()).contains("balance");
+
+        bot.command("/whoami", "Bot.setProperty('ran_for', user.id, 'integer')");
+        answer(bot, "Bot.run({ command: '/whoami', user_telegramid: 222 }); Bot.sendMessage('ok')");
+        await().atMost(Duration.ofSeconds(15)).until(() -> bot.getJson("/properties").toString().contains("ran_for"));
+        assertThat(bot.getJson("/properties").toString()).contains("\"value\":2");
+
+        // An unknown Telegram id is an error where it would write; a missing command is none with BB's flag.
+        bot.command("/bad", "Bot.run({ command: '/whoami', user_telegramid: 999 })");
+        assertThat(call(bot, 1, "/bad", 503).get("error").asString()).isEqualTo("Error: Bot.run: no user has telegramid 999");
+        bot.command("/bad", "Bot.setProp({ name: 'x', value: 1, user_telegramid: 999 })");
+        assertThat(call(bot, 1, "/bad", 503).get("error").asString()).contains("no user has telegramid 999");
+        assertThat(answer(bot, "Bot.run({ command: '/nothing', ignoreMissingCommand: true }); Bot.sendMessage('fine')"))
+                .isEqualTo("fine");
+        bot.command("/bad", "Bot.run({ command: '/nothing' })");
+        assertThat(call(bot, 1, "/bad", 503).get("error").asString()).contains("unknown command /nothing");
+    }
+
+    @Test
+    void commonLibIsEveryBotsWithoutInstalling() {
+        Bots.TestBot bot = bot();
+        bot.send("PATCH", "", Map.of("libs", java.util.List.of("Random"))).expectStatus().isOk();
+        assertThat(answer(bot, """
+                Bot.sendMessage(CommonLib.getLinkFor(user) + " " + Libs.commonLib.getNameFor(user) + " "
+                  + Libs.CommonLib.getLinkFor({ telegramid: 222, username: "bob" }))
+                """)).isEqualTo("[Ann](tg://user?id=111) Ann [222](tg://user?id=222)");
+    }
+}
