@@ -11,7 +11,7 @@ import java.util.List;
  * @param help     the command's description, kept for export
  * @param needReply BB waits for the user's next message before running the code; a webhook has no next
  *                 message, so it is kept for export only
- * @param group    BB's user group allowed to call it; kept for export, not enforced (no user groups here)
+ * @param group    BB's user group allowed to call it ({@code User.addToGroup}); others' calls are refused
  * @param folder   BB's folder in its editor, kept for export
  * @param autoRetryTime BB's repeat interval in seconds as written, kept for export
  */

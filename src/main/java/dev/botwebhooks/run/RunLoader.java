@@ -3,10 +3,13 @@ package dev.botwebhooks.run;
 import dev.botwebhooks.command.Command;
 import dev.botwebhooks.command.CommandDirectory;
 import dev.botwebhooks.command.SpecialCommands;
+import dev.botwebhooks.property.PropertyKey;
+import dev.botwebhooks.property.PropertyRepository;
 import dev.botwebhooks.script.InstalledLibs;
 import dev.botwebhooks.script.LibCommands;
 import dev.botwebhooks.user.BotUser;
 import dev.botwebhooks.user.UserDirectory;
+import dev.botwebhooks.user.UserGroups;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -15,17 +18,20 @@ import java.util.Optional;
 
 /**
  * Loads what a run needs, without blocking, from the read-through caches: the command its text calls (BB's matching,
- * see CommandIndex), the bot's {@code @} and {@code @@} commands that run around it, and the user.
+ * see CommandIndex), the bot's {@code @} and {@code @@} commands that run around it, and the user; and refuses a run
+ * its user may not make (a blocked chat, a command of another user group).
  */
 @Component
 class RunLoader {
 
     private final CommandDirectory commands;
     private final UserDirectory users;
+    private final PropertyRepository properties;
 
-    RunLoader(CommandDirectory commands, UserDirectory users) {
+    RunLoader(CommandDirectory commands, UserDirectory users, PropertyRepository properties) {
         this.commands = commands;
         this.users = users;
+        this.properties = properties;
     }
 
     Mono<Loaded> load(RunRequest request) {
@@ -52,9 +58,26 @@ class RunLoader {
                     }
                     Command command = library.map(lib -> libraryCommand(botId, lib)).orElseGet(() -> matched.get().command());
                     String params = library.map(LibCommands.LibCommand::params).orElseGet(() -> matched.get().match().params());
-                    return new Loaded.Found(command, params, found.getT2().orElse(null),
+                    return (Loaded) new Loaded.Found(command, params, found.getT2().orElse(null),
                             found.getT3().orElse(null), found.getT4().orElse(null));
-                });
+                })
+                .flatMap(loaded -> loaded instanceof Loaded.Found run && run.command().settings().group() != null
+                        ? inGroup(botId, run) : Mono.just(loaded));
+    }
+
+    /**
+     * A command of a BB user group runs only for that group's users ({@code User.addToGroup}); read only for such a
+     * command, so other runs pay nothing for it.
+     */
+    private Mono<Loaded> inGroup(long botId, Loaded.Found run) {
+        String group = run.command().settings().group();
+        Loaded refused = new Loaded.Missing("command " + run.command().name() + " is only for users of group " + group);
+        if (run.user() == null) {
+            return Mono.just(refused);
+        }
+        return properties.find(new PropertyKey(botId, run.user().id(), UserGroups.PROPERTY))
+                .map(value -> group.equals(value.value().asString()) ? (Loaded) run : refused)
+                .defaultIfEmpty(refused);
     }
 
     /** A store library's command (a payment callback, say) when the bot has no command the text calls, or only {@code *}. */

@@ -77,18 +77,19 @@ final class PropertyFunctions {
             // A user_telegramid no user of the bot has: nothing stored, so the default.
             return fallback;
         }
-        PropertyChange buffered = env.output().propertyChange(call.key());
-        Optional<PropertyValue> value;
+        return read(env, call.key()).map(v -> codec.decode(cx, env.scope(), v)).orElse(fallback);
+    }
+
+    /** A property as this run sees it: its own last write, else the committed value. */
+    static Optional<PropertyValue> read(BjsEnvironment env, PropertyKey key) {
+        PropertyChange buffered = env.output().propertyChange(key);
         if (buffered instanceof PropertyChange.Put put) {
-            value = Optional.of(put.value());
-        } else if (buffered instanceof PropertyChange.Delete) {
-            value = Optional.empty();
-        } else {
-            PropertyKey key = call.key();
-            value = env.callHost("property storage is unavailable",
-                    () -> env.host().readProperty(key.userId(), key.name()));
+            return Optional.of(put.value());
         }
-        return value.map(v -> codec.decode(cx, env.scope(), v)).orElse(fallback);
+        if (buffered instanceof PropertyChange.Delete) {
+            return Optional.empty();
+        }
+        return env.callHost("property storage is unavailable", () -> env.host().readProperty(key.userId(), key.name()));
     }
 
     /** {@code getProp(name, default)}, or in the object form BB's {@code default_value} (also {@code value}). */

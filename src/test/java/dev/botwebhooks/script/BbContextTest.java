@@ -77,6 +77,26 @@ class BbContextTest extends EndToEndTest {
     }
 
     @Test
+    void aCommandOfAUserGroupRunsOnlyForItsUsers() {
+        Bots.TestBot bot = bot();
+        bot.command("/join", "User.addToGroup(params); Bot.sendMessage('in ' + User.getGroup())");
+        bot.command("/leave", "User.removeGroup(); Bot.sendMessage('left ' + User.getGroup())");
+        bot.send("POST", "/commands", Map.of("name", "/vip", "code",
+                "/*CMD\n  command: /vip\n  group: customers\nCMD*/\nBot.sendMessage('welcome ' + User.getGroup())"))
+                .expectStatus().is2xxSuccessful();
+
+        assertThat(call(bot, 1, "/vip", 404).get("error").asString())
+                .isEqualTo("command /vip is only for users of group customers");
+        assertThat(call(bot, 1, "/join guests", 200).get("answer").asString()).isEqualTo("in guests");
+        call(bot, 1, "/vip", 404);
+        assertThat(call(bot, 1, "/join customers", 200).get("answer").asString()).isEqualTo("in customers");
+        assertThat(call(bot, 1, "/vip", 200).get("answer").asString()).isEqualTo("welcome customers");
+        call(bot, 2, "/vip", 404);
+        assertThat(call(bot, 1, "/leave", 200).get("answer").asString()).isEqualTo("left undefined");
+        call(bot, 1, "/vip", 404);
+    }
+
+    @Test
     void commonLibIsEveryBotsWithoutInstalling() {
         Bots.TestBot bot = bot();
         bot.send("PATCH", "", Map.of("libs", java.util.List.of("Random"))).expectStatus().isOk();
