@@ -25,7 +25,8 @@ function makeGrowth(resource) {
     },
     progress: function () {
       var info = growth.info();
-      if (!info.interval) { return undefined; }
+      // No growth: NaN, as BB's lib computes it, so growth.progress().toFixed(2) shows "NaN" rather than failing.
+      if (!info.interval) { return NaN; }
       return (growth.totalIterations(info) % 1) * 100;
     },
     willCompletedAfter: function () {

@@ -61,7 +61,7 @@ class ScriptExecution {
                 loaded.params(), request.content(), request.options(), user == null ? null : user.asScriptUser(),
                 user == null ? null : chat(user), user == null ? null : user.id(), user == null ? null : user.chatId(),
                 source(loaded.before()), source(loaded.after()), CommandAnswer.of(loaded.command().settings()),
-                request.call().origin() == CallOrigin.WEBHOOK ? 0 : 1);
+                request.call().origin() == CallOrigin.WEBHOOK ? 0 : 1, loaded.command().settings());
         RunHost host = new RunHost(request.bot(), properties, users, commands, directory, urls, lists);
         return workers.run(request.bot().id(), () -> metrics.time(() -> engine.run(run, host)))
                 .map(outcome -> new Executed(outcome, host.reads()));

@@ -181,7 +181,7 @@ final class BotGlobal implements BjsGlobal {
         ScriptableObject.putProperty(sub, "options", isAbsent(options) ? null : options);
         ScriptableObject.putProperty(sub, "params", call.params());
         ScriptableObject.putProperty(sub, "message", commandLine);
-        ScriptableObject.putProperty(sub, "command", RunValues.command(cx, env.scope(), call.source().commandName()));
+        ScriptableObject.putProperty(sub, "command", RunValues.command(cx, env.scope(), call.source().commandName(), null));
         // The command that called it has completed as far as BB counts: the sub command passes BB's guard.
         ScriptableObject.putProperty(sub, "completed_commands_count", env.run().completedCommands() + subCommandDepth + 1);
         subCommandDepth++;

@@ -4,6 +4,7 @@ import dev.botwebhooks.property.PropertyType;
 import dev.botwebhooks.property.PropertyValue;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.Function;
+import org.mozilla.javascript.ScriptRuntime;
 import org.mozilla.javascript.Scriptable;
 import org.mozilla.javascript.Undefined;
 import tools.jackson.databind.JsonNode;
@@ -97,7 +98,7 @@ final class PropertyCodec {
     private static JsonNode toNode(Context cx, Scriptable scope, String name, PropertyType type, Object value) {
         switch (type) {
             case INTEGER -> {
-                double number = value instanceof Number n ? n.doubleValue() : Double.NaN;
+                double number = numeric(value);
                 if (!JsValues.isWholeNumber(number) || Math.abs(number) > MAX_SAFE_INTEGER) {
                     throw mismatch(name, value, "an integer");
                 }
@@ -106,13 +107,15 @@ final class PropertyCodec {
                 return whole == (int) whole ? NODES.numberNode((int) whole) : NODES.numberNode(whole);
             }
             case FLOAT -> {
-                if (!(value instanceof Number n) || Double.isNaN(n.doubleValue()) || Double.isInfinite(n.doubleValue())) {
+                double number = numeric(value);
+                if (Double.isNaN(number) || Double.isInfinite(number)) {
                     throw mismatch(name, value, "a finite number");
                 }
-                return NODES.numberNode(n.doubleValue());
+                return NODES.numberNode(number);
             }
             case STRING -> {
-                if (!(value instanceof CharSequence text)) {
+                CharSequence text = text(value);
+                if (text == null) {
                     throw mismatch(name, value, "a string");
                 }
                 if (text.length() > MAX_STRING_CHARS) {
@@ -122,7 +125,8 @@ final class PropertyCodec {
                 return NODES.stringNode(text.toString());
             }
             case TEXT -> {
-                if (!(value instanceof CharSequence text)) {
+                CharSequence text = text(value);
+                if (text == null) {
                     throw mismatch(name, value, "a string");
                 }
                 return NODES.stringNode(text.toString());
@@ -145,6 +149,28 @@ final class PropertyCodec {
             }
         }
         throw new IllegalStateException("unhandled property type " + type);
+    }
+
+    /**
+     * A number, or a string that is one ({@code "0.00000000"}, as BB bots store API amounts): BB stores it, so the type
+     * names what it is stored as. Anything else is NaN, and refused.
+     */
+    private static double numeric(Object value) {
+        if (value instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (value instanceof CharSequence text && !text.toString().isBlank()) {
+            return ScriptRuntime.toNumber(text.toString());
+        }
+        return Double.NaN;
+    }
+
+    /** A string, or a number or boolean as JavaScript writes it ({@code setProperty("id", 4242, "text")}, as on BB). */
+    private static CharSequence text(Object value) {
+        if (value instanceof CharSequence text) {
+            return text;
+        }
+        return value instanceof Number || value instanceof Boolean ? ScriptRuntime.toString(value) : null;
     }
 
     /** A Date, an ISO-8601 string with an offset, or milliseconds since the epoch. */

@@ -1,5 +1,6 @@
 package dev.botwebhooks.script;
 
+import dev.botwebhooks.command.CommandSettings;
 import tools.jackson.databind.JsonNode;
 
 import org.mozilla.javascript.Context;
@@ -30,9 +31,13 @@ final class RunValues implements BjsGlobal {
         env.define("message", run.message());
         env.define("user", JsValues.fromJson(cx, env.scope(), run.user()));
         env.define("chat", JsValues.fromJson(cx, env.scope(), run.chat()));
-        env.define("request", null);
+        // BB's Telegram update: none here (runs start from webhooks), but an object, as BB's code reads
+        // request.data or request.message without checking for one.
+        env.define("request", env.newObject(cx));
         env.define("completed_commands_count", run.completedCommands());
-        env.define("command", command(cx, env.scope(), run.source().commandName()));
+        env.define("command", command(cx, env.scope(), run.source().commandName(), run.settings()));
+        // BB's older name for the run's values, still in bots written for it: data.message, data.user, data.chat.
+        env.defineLazily("data", () -> data(Context.getCurrentContext()));
         // An HTTP callback command reads the response as Bots.Business gives it: globals beside options.
         JsonNode options = run.options();
         if (options != null && options.has("http_status")) {
@@ -49,11 +54,28 @@ final class RunValues implements BjsGlobal {
         env.function(env.scope(), "inspect", 1, RunValues::inspect);
     }
 
-    /** BB's {@code command}: the running command, by its name ({@code command.name}). */
-    static Scriptable command(Context cx, Scriptable scope, String name) {
+    /** BB's {@code command}: the running command ({@code command.name}, and its settings as BB names them). */
+    static Scriptable command(Context cx, Scriptable scope, String name, CommandSettings settings) {
         Scriptable command = cx.newObject(scope);
         ScriptableObject.putProperty(command, "name", name);
+        if (settings != null) {
+            ScriptableObject.putProperty(command, "folder", settings.folder());
+            ScriptableObject.putProperty(command, "help", settings.help());
+            ScriptableObject.putProperty(command, "answer", settings.answer());
+            ScriptableObject.putProperty(command, "group", settings.group());
+            ScriptableObject.putProperty(command, "need_reply", settings.needReply());
+            ScriptableObject.putProperty(command, "aliases", cx.newArray(scope, settings.aliases().toArray()));
+        }
         return command;
+    }
+
+    private Scriptable data(Context cx) {
+        Scriptable data = env.newObject(cx);
+        for (String name : new String[] {"message", "user", "chat", "bot", "params", "options", "request", "content"}) {
+            Object value = ScriptableObject.getProperty(env.scope(), name);
+            ScriptableObject.putProperty(data, name, value == Scriptable.NOT_FOUND ? null : value);
+        }
+        return data;
     }
 
     /** The global {@code inspect}: the text only ({@code Bot.inspect} also sends it). */

@@ -1,5 +1,6 @@
 package dev.botwebhooks.script;
 
+import dev.botwebhooks.command.CommandSettings;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,6 +20,7 @@ import tools.jackson.databind.JsonNode;
  * @param completedCommands BB's {@code completed_commands_count}: 0 for a run a webhook started, 1 for one the bot
  *                          started ({@code Bot.run}, a callback); BB's guard {@code if (completed_commands_count == 0)}
  *                          lets only the bot itself run a command
+ * @param settings the command's BB settings, for BJS {@code command} ({@code command.folder}, ...)
  */
 public record ScriptRun(
         ScriptSource source,
@@ -34,13 +36,15 @@ public record ScriptRun(
         ScriptSource before,
         ScriptSource after,
         CommandAnswer answer,
-        int completedCommands) {
+        int completedCommands,
+        CommandSettings settings) {
 
     /** A run a webhook started. */
     public ScriptRun(ScriptSource source, String botName, String message, String params, String content,
             JsonNode options, JsonNode user, JsonNode chat, Long userId, String chatId, ScriptSource before,
             ScriptSource after, CommandAnswer answer) {
-        this(source, botName, message, params, content, options, user, chat, userId, chatId, before, after, answer, 0);
+        this(source, botName, message, params, content, options, user, chat, userId, chatId, before, after, answer, 0,
+                CommandSettings.NONE);
     }
 
     /** A run of a command alone: no {@code @}/{@code @@} around it, no answer field. */

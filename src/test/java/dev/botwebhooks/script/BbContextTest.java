@@ -97,6 +97,17 @@ class BbContextTest extends EndToEndTest {
     }
 
     @Test
+    void commandCarriesItsSettingsAndDataIsBbsOlderNameForTheRunsValues() {
+        Bots.TestBot bot = bot();
+        bot.send("POST", "/commands", Map.of("name", "/menu", "code", "/*CMD\n  command: /menu\n  help: the menu\n"
+                + "  folder: 🏠 Menu\n  aliases: /m, menu\nCMD*/\nBot.sendMessage([command.name, command.folder, command.help,"
+                + " command.aliases.join('|'), data.message, data.user.first_name, data.chat.chatid,"
+                + " String(request.data)].join(' '))")).expectStatus().is2xxSuccessful();
+        assertThat(call(bot, 1, "/m", 200).get("answer").asString())
+                .isEqualTo("/menu 🏠 Menu the menu /m|menu /m Ann 111 undefined");
+    }
+
+    @Test
     void commonLibIsEveryBotsWithoutInstalling() {
         Bots.TestBot bot = bot();
         bot.send("PATCH", "", Map.of("libs", java.util.List.of("Random"))).expectStatus().isOk();

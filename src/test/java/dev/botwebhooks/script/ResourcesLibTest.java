@@ -87,11 +87,19 @@ class ResourcesLibTest extends EndToEndTest {
     }
 
     @Test
+    void aResourceWithoutGrowthShowsNaNProgressAsBbsLibDoes() {
+        // DemoResBot's /balance: growth.progress().toFixed(2) on a balance that never grew prints "NaN" on BB.
+        String code = "var res = Libs.ResourcesLib.userRes('money'); Bot.sendMessage(res.growth.progress().toFixed(2)"
+                + " + ' ' + res.growth.willCompletedAfter())";
+        assertThat(call(bot(), code, 200).get("answer").asString()).isEqualTo("NaN NaN");
+    }
+
+    @Test
     void aLibraryTheServiceDoesNotHaveIsNamedInTheError() {
         JsonNode failed = call(bot(), "Libs.CoinPayments.apiCall({})", 503);
 
         assertThat(failed.get("error").asString()).isEqualTo("Error: Libs.CoinPayments is not installed for this bot"
-                + " (installed: DateTimeFormat, OxaPayLib, Random, ReferralLib, ResourcesLib, Webhooks;"
+                + " (installed: CommonLib, DateTimeFormat, OxaPayLib, Random, ReferralLib, ResourcesLib, Webhooks;"
                 + " the bot setting libs lists them)");
     }
 

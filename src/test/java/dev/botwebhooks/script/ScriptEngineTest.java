@@ -38,9 +38,9 @@ class ScriptEngineTest {
     void commandSeesContentOptionsParamsMessageUserChatAndBot() {
         ScriptOutcome outcome = run("""
                 Bot.sendMessage([content, options.method, options.params.a, params, message,
-                    user.first_name, chat.chatid, bot.id, bot.name, request].join('|'))""");
+                    user.first_name, chat.chatid, bot.id, bot.name, JSON.stringify(request)].join('|'))""");
 
-        assertThat(outcome.answer()).isEqualTo("{\"a\":1}|POST|1|42|/cmd 42|Ann|555|7|TestBot|");
+        assertThat(outcome.answer()).isEqualTo("{\"a\":1}|POST|1|42|/cmd 42|Ann|555|7|TestBot|{}");
     }
 
     @Test
@@ -156,6 +156,20 @@ class ScriptEngineTest {
                 "TypeError: property 'x': a string is at most 4096 characters, this one has 4097; use type 'text'");
         assertFailed(run("Bot.setProp('', 1)"), ScriptFailure.Kind.SCRIPT_ERROR,
                 "TypeError: Bot.setProp: the property name must be a non-empty string, not \"\"");
+    }
+
+    @Test
+    void setPropStoresWhatJavaScriptConvertsWithoutLossAsBbDoes() {
+        ScriptOutcome outcome = run("""
+                Bot.setProp('t', 4242, 'text'); Bot.setProp('s', true, 'string');
+                Bot.setProp('i', '0.00000000', 'integer'); Bot.setProp('f', '1.25', 'float');""");
+
+        assertThat(outcome.effects().propertyChanges()).extracting(c -> ((PropertyChange.Put) c).value().value().toString())
+                .containsExactly("\"4242\"", "\"true\"", "0", "1.25");
+        assertFailed(run("Bot.setProp('x', '1.5', 'integer')"), ScriptFailure.Kind.SCRIPT_ERROR,
+                "TypeError: property 'x': \"1.5\" is not an integer");
+        assertFailed(run("Bot.setProp('x', {a: 1}, 'string')"), ScriptFailure.Kind.SCRIPT_ERROR,
+                "TypeError: property 'x': an object is not a string");
     }
 
     @Test
