@@ -1,5 +1,6 @@
 package dev.botwebhooks.run;
 
+import dev.botwebhooks.archive.BotLibraries;
 import dev.botwebhooks.bot.Bot;
 import dev.botwebhooks.command.Command;
 import dev.botwebhooks.command.CommandDirectory;
@@ -48,11 +49,12 @@ final class RunHost implements ScriptHost {
     private final CommandDirectory directory;
     private final WebhookUrls urls;
     private final ListRepository lists;
+    private final BotLibraries libraries;
     /** Written on the run's worker thread only; read after the run, which the worker's completion orders. */
     private final Map<PropertyKey, Long> reads = new LinkedHashMap<>();
 
     RunHost(Bot bot, PropertyRepository properties, UserRepository users, CommandRepository commands,
-            CommandDirectory directory, WebhookUrls urls, ListRepository lists) {
+            CommandDirectory directory, WebhookUrls urls, ListRepository lists, BotLibraries libraries) {
         this.bot = bot;
         this.properties = properties;
         this.users = users;
@@ -60,6 +62,7 @@ final class RunHost implements ScriptHost {
         this.directory = directory;
         this.urls = urls;
         this.lists = lists;
+        this.libraries = libraries;
     }
 
     @Override
@@ -144,6 +147,11 @@ final class RunHost implements ScriptHost {
                 return lists.user(new ListKey(bot.id(), owner, name), userId).blockOptional(READ_TIMEOUT);
             }
         };
+    }
+
+    @Override
+    public Optional<String> importedLibrary(String name) {
+        return libraries.code(bot.id(), name).blockOptional(READ_TIMEOUT);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.botwebhooks.run;
 
+import dev.botwebhooks.archive.BotLibraries;
 import dev.botwebhooks.call.CallOrigin;
 import dev.botwebhooks.command.Command;
 import dev.botwebhooks.command.CommandDirectory;
@@ -36,10 +37,11 @@ class ScriptExecution {
     private final CommandDirectory directory;
     private final WebhookUrls urls;
     private final ListRepository lists;
+    private final BotLibraries libraries;
 
     ScriptExecution(ScriptWorkers workers, ScriptEngine engine, ScriptRunMetrics metrics, PropertyRepository properties,
             UserRepository users, CommandRepository commands, CommandDirectory directory, WebhookUrls urls,
-            ListRepository lists) {
+            ListRepository lists, BotLibraries libraries) {
         this.workers = workers;
         this.engine = engine;
         this.metrics = metrics;
@@ -49,6 +51,7 @@ class ScriptExecution {
         this.directory = directory;
         this.urls = urls;
         this.lists = lists;
+        this.libraries = libraries;
     }
 
     /**
@@ -62,7 +65,7 @@ class ScriptExecution {
                 user == null ? null : chat(user), user == null ? null : user.id(), user == null ? null : user.chatId(),
                 source(loaded.before()), source(loaded.after()), CommandAnswer.of(loaded.command().settings()),
                 request.call().origin() == CallOrigin.WEBHOOK ? 0 : 1, loaded.command().settings());
-        RunHost host = new RunHost(request.bot(), properties, users, commands, directory, urls, lists);
+        RunHost host = new RunHost(request.bot(), properties, users, commands, directory, urls, lists, libraries);
         return workers.run(request.bot().id(), () -> metrics.time(() -> engine.run(run, host)))
                 .map(outcome -> new Executed(outcome, host.reads()));
     }

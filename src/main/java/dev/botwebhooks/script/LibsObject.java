@@ -3,6 +3,7 @@ package dev.botwebhooks.script;
 import org.mozilla.javascript.Callable;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.LambdaFunction;
+import org.mozilla.javascript.Script;
 import org.mozilla.javascript.ScriptRuntime;
 import org.mozilla.javascript.Scriptable;
 import org.mozilla.javascript.ScriptableObject;
@@ -10,6 +11,7 @@ import org.mozilla.javascript.Undefined;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A run's {@code Libs}: the Java libraries defined on it ({@code Libs.Webhooks}), and the bundled JavaScript ones
@@ -58,7 +60,8 @@ final class LibsObject extends ScriptableObject {
             return get(alias, start);
         }
         if (BundledLibs.has(name) && installed().has(name)) {
-            Object lib = load(Context.getCurrentContext(), name);
+            Context cx = Context.getCurrentContext();
+            Object lib = load(cx, name, BundledLibs.compiled(cx, name));
             put(name, this, lib);
             return lib;
         }
@@ -70,6 +73,14 @@ final class LibsObject extends ScriptableObject {
         Scriptable prototype = getPrototype();
         if (prototype != null && ScriptableObject.getProperty(prototype, name) != NOT_FOUND) {
             return NOT_FOUND;
+        }
+        Optional<String> imported = env.callHost("bot files are unavailable", () -> env.host().importedLibrary(name));
+        if (imported.isPresent()) {
+            // The bot's own copy from its BB export: BB exports every library installed for the bot to libs/.
+            Context cx = Context.getCurrentContext();
+            Object lib = load(cx, name, ImportedLibs.compiled(cx, name, imported.get()));
+            put(name, this, lib);
+            return lib;
         }
         throw JsValues.error("Libs." + name + " is not installed for this bot (installed: "
                 + String.join(", ", installed().names().stream().sorted().toList())
@@ -121,7 +132,7 @@ final class LibsObject extends ScriptableObject {
      * Runs the library in a scope of its own over the run's, so its top-level names stay its own; its
      * {@code publish(value)} is {@code Libs.<name>} and its {@code on(command, handler)} answers a library command.
      */
-    private Object load(Context cx, String name) {
+    private Object load(Context cx, String name, Script library) {
         Scriptable libScope = cx.newObject(env.scope());
         libScope.setPrototype(env.scope());
         libScope.setParentScope(null);
@@ -139,7 +150,7 @@ final class LibsObject extends ScriptableObject {
                     return Undefined.instance;
                 }));
         scopes.put(name, libScope);
-        BundledLibs.compiled(cx, name).exec(cx, libScope);
+        library.exec(cx, libScope);
         return published[0];
     }
 }

@@ -49,6 +49,14 @@ public interface ScriptHost {
         throw new UnsupportedOperationException("Lists are kept in the service's database; this host has none");
     }
 
+    /**
+     * The code of a library the bot brought in its archive ({@code libs/<name>.js} of a BB export); empty when it has
+     * none. A host without the bot's archive files has none.
+     */
+    default Optional<String> importedLibrary(String name) {
+        return Optional.empty();
+    }
+
     /** The store libraries installed for the bot ({@code Libs.X} for any other fails); every one by default. */
     default InstalledLibs installedLibs() {
         return InstalledLibs.ALL;
