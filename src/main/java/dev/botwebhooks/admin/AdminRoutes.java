@@ -31,7 +31,7 @@ class AdminRoutes {
     RouterFunction<ServerResponse> adminRouter(BotAdminHandler bots, CommandAdminHandler commands,
             UserAdminHandler users, WebhookUrlAdminHandler urls, BotDataAdminHandler data, CallReplayHandler replays,
             BotArchiveHandler archives, CallAdminHandler calls, TestRunHandler testRuns, RefusedCallsHandler refused,
-            OpenApiDocument openApi, AdminAuthentication auth) {
+            AdminPanelHandler panels, OpenApiDocument openApi, AdminAuthentication auth) {
         return route()
                 .GET(OpenApiDocument.PATH, openApi::serve)
                 .POST("/api/v1/bots", bots::create)
@@ -51,6 +51,8 @@ class AdminRoutes {
                 .GET(BOT + "/users/{userId}", users::get)
                 .POST(BOT + "/webhook-urls", urls::create)
                 .GET(BOT + "/properties", data::properties)
+                .GET(BOT + "/admin-panels", panels::list)
+                .PATCH(BOT + "/admin-panels/{panelName}", panels::fill)
                 .GET(BOT + "/calls", calls::list)
                 // Before {callId}, which would take "per-minute" for an id.
                 .GET(BOT + "/calls/per-minute", calls::perMinute)

@@ -125,7 +125,16 @@ public class PropertyRepository {
                 .all();
     }
 
-    /** Applies a run's changes in order; the caller runs this inside the run's transaction. */
+    /** The bot's own properties whose names start with {@code prefix}, by name. */
+    public Flux<StoredProperty> listByPrefix(long botId, String prefix, int limit) {
+        return db.sql("SELECT user_id, name, type, value, updated_at FROM properties WHERE bot_id = :bot "
+                        + "AND user_id IS NULL AND starts_with(name, :prefix) ORDER BY name LIMIT :limit")
+                .bind("bot", botId).bind("prefix", prefix).bind("limit", limit)
+                .map(row -> new StoredProperty(row.get("user_id", Long.class), row.get("name", String.class),
+                        toValue(row), row.get("updated_at", Instant.class)))
+                .all();
+    }
+
     /**
      * Applies changes in order, in at most four statements whatever their number (bot and user properties
      * have separate unique indexes, so each has its own upsert and delete); inside the caller's transaction.

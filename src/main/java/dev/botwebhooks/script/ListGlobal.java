@@ -9,21 +9,15 @@ import dev.botwebhooks.list.ListedProperty;
 import dev.botwebhooks.list.ListedUser;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.Function;
-import org.mozilla.javascript.Script;
 import org.mozilla.javascript.ScriptRuntime;
 import org.mozilla.javascript.Scriptable;
 import org.mozilla.javascript.Undefined;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static dev.botwebhooks.script.JsValues.arg;
 import static dev.botwebhooks.script.JsValues.describe;
@@ -39,8 +33,6 @@ import static dev.botwebhooks.script.JsValues.typeError;
  * {@code create()} and {@code remove()} in {@code exist}; pages and statistics show what was committed before it.
  */
 final class ListGlobal implements BjsGlobal {
-
-    private static final AtomicReference<Script> COMPILED = new AtomicReference<>();
 
     private final BjsEnvironment env;
 
@@ -61,17 +53,8 @@ final class ListGlobal implements BjsGlobal {
         env.function(store, "users", 3, this::users);
         env.function(store, "user", 3, this::user);
         env.function(store, "change", 4, (c, args) -> change(args));
-        Function factory = (Function) compiled(cx).exec(cx, env.scope());
+        Function factory = (Function) BundledScripts.compiled(cx, "List").exec(cx, env.scope());
         return factory.call(cx, env.scope(), env.scope(), new Object[] {store});
-    }
-
-    private static Script compiled(Context cx) {
-        Script script = COMPILED.get();
-        if (script == null) {
-            script = cx.compileString(source(), "List", 1, null);
-            COMPILED.compareAndSet(null, script);
-        }
-        return script;
     }
 
     private Object exists(Object[] args) {
@@ -234,16 +217,5 @@ final class ListGlobal implements BjsGlobal {
 
     private static Object number(BigDecimal value) {
         return value == null ? null : (Object) value.doubleValue();
-    }
-
-    private static String source() {
-        try (InputStream in = ListGlobal.class.getResourceAsStream("/bjs/List.js")) {
-            if (in == null) {
-                throw new IllegalStateException("bjs/List.js is not on the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
