@@ -75,6 +75,7 @@ final class BjsRun {
                 new WebAppGlobal(env),
                 new HttpGlobal(env),
                 new ApiGlobal(env),
-                new ListGlobal(env));
+                new ListGlobal(env),
+                new CryptoJsGlobal(env));
     }
 }
