@@ -76,6 +76,7 @@ final class BjsRun {
                 new HttpGlobal(env),
                 new ApiGlobal(env),
                 new ListGlobal(env),
-                new AdminPanelGlobal(env));
+                new AdminPanelGlobal(env),
+                new CryptoJsGlobal(env));
     }
 }
