@@ -3,6 +3,7 @@ package dev.botwebhooks.archive;
 import org.apache.commons.compress.archivers.ArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.UnicodePathExtraField;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -62,7 +64,7 @@ final class ArchiveReader {
             Enumeration<ZipArchiveEntry> entries = zip.getEntriesInPhysicalOrder();
             while (entries.hasMoreElements()) {
                 ZipArchiveEntry entry = entries.nextElement();
-                utf8(entry.getRawName(), entry.getName());
+                utf8(nameBytes(entry), entry.getName());
                 files.count(entry);
                 if (entry.isUnixSymlink()) {
                     throw new BadArchive("links are not allowed: " + entry.getName());
@@ -77,14 +79,26 @@ final class ArchiveReader {
         return files.list;
     }
 
+    /**
+     * The tar is read twice in step: its header names decoded once as ISO-8859-1 (a char a byte, so that the
+     * bytes can be checked as UTF-8 here) and once as UTF-8, which commons-compress decodes leniently. A PAX
+     * {@code path} (Python's tarfile, bsdtar, {@code tar --format=pax}, commons-compress for long names) is
+     * decoded as UTF-8 whatever the stream's encoding, so it comes out the same from both; a name from the
+     * header or from a GNU long-name entry comes out the same only when it is ASCII. Turning a PAX name back
+     * into bytes as ISO-8859-1 would make an emoji "?" and a "Ç" a byte that is not UTF-8.
+     * Only the first reading's content is read; the second skips what the first has read, never further.
+     */
     private List<ArchiveFile> tar(byte[] archive) throws IOException {
         Files files = new Files();
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(
-                new GzipCompressorInputStream(new ByteArrayInputStream(archive)), StandardCharsets.ISO_8859_1.name())) {
+        try (TarArchiveInputStream tar = tarStream(archive, StandardCharsets.ISO_8859_1);
+                TarArchiveInputStream utf8Names = tarStream(archive, StandardCharsets.UTF_8)) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
-                // Read as ISO-8859-1, one char per byte, so that the bytes can be checked as UTF-8 here.
-                entry.setName(utf8(entry.getName().getBytes(StandardCharsets.ISO_8859_1), entry.getName()));
+                TarArchiveEntry utf8Named = utf8Names.getNextEntry();
+                if (utf8Named == null) {
+                    throw new IOException("its two readings disagree");
+                }
+                entry.setName(tarName(entry.getName(), utf8Named.getName()));
                 files.count(entry);
                 if (entry.isSymbolicLink() || entry.isLink()) {
                     throw new BadArchive("links are not allowed: " + entry.getName());
@@ -171,14 +185,46 @@ final class ArchiveReader {
         return path;
     }
 
+    private static TarArchiveInputStream tarStream(byte[] archive, Charset names) throws IOException {
+        return new TarArchiveInputStream(new GzipCompressorInputStream(new ByteArrayInputStream(archive)), names.name());
+    }
+
+    /** A tar entry's name from its two readings, {@link #tar} says how; one that is not UTF-8 refuses the archive. */
+    private static String tarName(String asLatin1, String asUtf8) {
+        if (!asLatin1.equals(asUtf8)) {
+            return utf8(asLatin1.getBytes(StandardCharsets.ISO_8859_1), asLatin1);
+        }
+        // ASCII, or a PAX path, which commons-compress decodes with U+FFFD for each byte that is not UTF-8.
+        if (asUtf8.indexOf('\uFFFD') >= 0) {
+            throw notUtf8(asUtf8);
+        }
+        return asUtf8;
+    }
+
+    /**
+     * The bytes a zip entry's name was read from: the Info-ZIP Unicode path field, UTF-8 by definition, when
+     * it gave the name (a zip tool that writes its code page in the header adds it), else the header's.
+     */
+    private static byte[] nameBytes(ZipArchiveEntry entry) {
+        if (entry.getNameSource() == ZipArchiveEntry.NameSource.UNICODE_EXTRA_FIELD
+                && entry.getExtraField(UnicodePathExtraField.UPATH_ID) instanceof UnicodePathExtraField field) {
+            return field.getUnicodeName();
+        }
+        return entry.getRawName();
+    }
+
     /** The name decoded as UTF-8; bytes that are not UTF-8 refuse the archive (a lenient decoder would guess). */
     private static String utf8(byte[] raw, String shown) {
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw)).toString();
         } catch (CharacterCodingException notUtf8) {
-            throw new BadArchive("file names must be UTF-8: " + shown.replaceAll("[^\\p{Print}]", "?"));
+            throw notUtf8(shown);
         }
+    }
+
+    private static BadArchive notUtf8(String shown) {
+        return new BadArchive("file names must be UTF-8: " + shown.replaceAll("[^\\p{Print}]", "?"));
     }
 
     private static boolean startsWith(byte[] bytes, int... prefix) {

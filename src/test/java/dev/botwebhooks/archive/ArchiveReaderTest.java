@@ -1,10 +1,15 @@
 package dev.botwebhooks.archive;
 
+import org.apache.commons.compress.archivers.zip.UnicodePathExtraField;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.util.unit.DataSize;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +36,89 @@ class ArchiveReaderTest {
             assertThat(files).extracting(ArchiveFile::path).containsExactly("commands/👥 Users/_start.js", "bot.json");
             assertThat(new String(files.get(0).content(), StandardCharsets.UTF_8)).isEqualTo("Bot.sendMessage(1)");
         }
+    }
+
+    /** Names as BB bots have them: an emoji, a letter inside Latin-1, and a path over the tar header's 100 bytes. */
+    private static Map<String, String> namesOutsideAscii() {
+        Map<String, String> entries = new LinkedHashMap<>();
+        entries.put("commands/👛 My wallet.js", "1");
+        entries.put("commands/Çekilme.js", "2");
+        entries.put("commands/👥 Kullanıcılar/" + "Çok uzun bir komut adı ".repeat(4) + ".js", "3");
+        return entries;
+    }
+
+    @Test
+    void namesOutsideAsciiReadTheSameFromEveryKindOfTarAndZip() {
+        Map<String, String> entries = namesOutsideAscii();
+        Map<String, byte[]> archives = new LinkedHashMap<>();
+        archives.put("PAX tar", TestArchives.gzip(TestArchives.paxTar(entries)));
+        archives.put("GNU tar", TestArchives.gzip(TestArchives.gnuTar(entries)));
+        archives.put("ustar, UTF-8 names, PAX for the long one", TestArchives.tarGz(entries));
+        archives.put("zip, UTF-8 flag", TestArchives.zip(entries));
+        archives.put("zip, UTF-8 without the flag", TestArchives.zip(entries, StandardCharsets.UTF_8.name(), false,
+                ZipArchiveOutputStream.UnicodeExtraFieldPolicy.NEVER));
+        archives.put("zip, code page 437 and Unicode path fields", TestArchives.zip(entries, "Cp437", false,
+                ZipArchiveOutputStream.UnicodeExtraFieldPolicy.ALWAYS));
+
+        archives.forEach((kind, archive) -> {
+            List<ArchiveFile> files = reader.read(archive);
+            assertThat(files).as(kind).extracting(ArchiveFile::path).containsExactlyElementsOf(entries.keySet());
+            assertThat(files).as(kind).extracting(file -> new String(file.content(), StandardCharsets.UTF_8))
+                    .containsExactlyElementsOf(entries.values());
+        });
+    }
+
+    @Test
+    void aPaxNameThatIsNotUtf8IsRefused() {
+        // PAX says its path is UTF-8; one that is not is refused like a header name that is not.
+        byte[] tar = TestArchives.paxTar(Map.of("commands/caf\u00e9.js", "x"));
+        byte[] utf8 = "path=commands/caf\u00e9.js".getBytes(StandardCharsets.UTF_8);
+        int at = indexOf(tar, utf8);
+        assertThat(at).isNotNegative();
+        tar[at + utf8.length - 5] = (byte) 0xe9; // "é" as Latin-1, then an X: the record keeps its length
+        tar[at + utf8.length - 4] = 'X';
+        assertThatThrownBy(() -> reader.read(TestArchives.gzip(tar))).isInstanceOf(BadArchive.class)
+                .hasMessage("file names must be UTF-8: commands/caf?X.js");
+    }
+
+    @Test
+    void aLongGnuTarNameThatIsNotUtf8IsRefused() {
+        byte[] tar = TestArchives.gnuTar(Map.of("commands/" + "caf\u00e9 ".repeat(30) + ".js", "x"), StandardCharsets.ISO_8859_1.name());
+        assertThatThrownBy(() -> reader.read(TestArchives.gzip(tar))).isInstanceOf(BadArchive.class)
+                .hasMessageStartingWith("file names must be UTF-8");
+    }
+
+    @Test
+    void aZipUnicodePathFieldThatIsNotUtf8IsRefused() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(bytes)) {
+            zip.setEncoding(StandardCharsets.ISO_8859_1.name());
+            zip.setUseLanguageEncodingFlag(false);
+            // An ASCII name in the header, and a Unicode path field that gives the name in Latin-1.
+            ZipArchiveEntry entry = new ZipArchiveEntry("commands/cafe.js");
+            UnicodePathExtraField field = new UnicodePathExtraField("commands/cafe.js",
+                    "commands/cafe.js".getBytes(StandardCharsets.US_ASCII));
+            field.setUnicodeName("commands/caf\u00e9.js".getBytes(StandardCharsets.ISO_8859_1));
+            entry.addExtraField(field);
+            zip.putArchiveEntry(entry);
+            zip.write('x');
+            zip.closeArchiveEntry();
+        }
+        assertThatThrownBy(() -> reader.read(bytes.toByteArray())).isInstanceOf(BadArchive.class)
+                .hasMessage("file names must be UTF-8: commands/caf?.js");
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     @Test

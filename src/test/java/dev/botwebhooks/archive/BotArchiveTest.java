@@ -2,12 +2,14 @@ package dev.botwebhooks.archive;
 
 import dev.botwebhooks.support.Bots;
 import dev.botwebhooks.support.EndToEndTest;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -74,10 +76,13 @@ class BotArchiveTest extends EndToEndTest {
     }
 
     private Map<String, String> exported(Bots.TestBot bot) {
-        byte[] zip = bot.get("/export").exchange().expectStatus().isOk()
+        return TestArchives.unzip(exportedZip(bot));
+    }
+
+    private byte[] exportedZip(Bots.TestBot bot) {
+        return bot.get("/export").exchange().expectStatus().isOk()
                 .expectHeader().contentType("application/zip")
                 .expectBody(byte[].class).returnResult().getResponseBody();
-        return TestArchives.unzip(zip);
     }
 
     @Test
@@ -125,6 +130,36 @@ class BotArchiveTest extends EndToEndTest {
             assertThat(imported(bot, archive).get("imported")).hasSize(2);
             assertThat(exported(bot)).isEqualTo(bbBot());
         }
+    }
+
+    @Test
+    void fileNamesOutsideAsciiImportFromEveryKindOfArchiveAndExportByteForByte() {
+        Map<String, String> files = bbBot();
+        files.put("commands/👛 My wallet.js", "/*CMD\n  command: 👛 My wallet\nCMD*/\n\nBot.sendMessage(1)\n");
+        files.put("commands/Çekilme.js", "/*CMD\n  command: Çekilme\nCMD*/\n\nBot.sendMessage(2)\n");
+        Map<String, byte[]> archives = new LinkedHashMap<>();
+        archives.put("PAX tar (Python's tarfile, bsdtar, tar --format=pax)", TestArchives.gzip(TestArchives.paxTar(files)));
+        archives.put("GNU tar", TestArchives.gzip(TestArchives.gnuTar(files)));
+        archives.put("zip, UTF-8 flag", TestArchives.zip(files));
+        archives.put("zip, UTF-8 without the flag", TestArchives.zip(files, StandardCharsets.UTF_8.name(), false,
+                ZipArchiveOutputStream.UnicodeExtraFieldPolicy.NEVER));
+        archives.put("zip, code page 437 and Unicode path fields", TestArchives.zip(files, "Cp437", false,
+                ZipArchiveOutputStream.UnicodeExtraFieldPolicy.ALWAYS));
+
+        archives.forEach((kind, archive) -> {
+            Bots.TestBot bot = bots.create("shop");
+            JsonNode report = imported(bot, archive);
+            Map<String, String> imported = new LinkedHashMap<>();
+            report.get("imported").forEach(command -> imported.put(command.get("path").asString(), command.get("command").asString()));
+            assertThat(imported).as(kind).containsEntry("commands/👛 My wallet.js", "👛 My wallet")
+                    .containsEntry("commands/Çekilme.js", "Çekilme").hasSize(4);
+            assertThat(report.get("skipped")).as(kind).isEmpty();
+
+            byte[] zip = exportedZip(bot);
+            assertThat(TestArchives.unzip(zip)).as(kind).isEqualTo(files);
+            assertThat(TestArchives.rawNames(zip)).as(kind).containsExactlyInAnyOrderElementsOf(files.keySet().stream()
+                    .map(path -> new String(path.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1)).toList());
+        });
     }
 
     @Test
