@@ -23,6 +23,7 @@ import static dev.botwebhooks.script.JsValues.typeError;
  * The call is stored in the outbox with the run's commit and sent in order with the chat's messages; the chat is
  * the current one unless {@code chat_id} names another. {@code on_result} names a command run with the API's answer
  * as {@code options} ({@code options.result.message_id}), {@code on_error} one run when the API refuses the call.
+ * {@code Api.call("sendMessage", {...})} is the same call by the method's name.
  */
 final class ApiGlobal implements BjsGlobal {
 
@@ -65,6 +66,14 @@ final class ApiGlobal implements BjsGlobal {
     }
 
     private Object call(Context cx, String method, Object[] args) {
+        if (method.equals("call") && arg(args, 0) instanceof CharSequence named) {
+            // BB's generic form, Api.call("sendMessage", {...}); Telegram has no method "call".
+            String name = named.toString();
+            if (!METHOD.matcher(name).matches()) {
+                throw typeError("Api.call: " + describe(name) + " is not a method name");
+            }
+            return call(cx, name, new Object[] {arg(args, 1)});
+        }
         Object params = arg(args, 0);
         if (!isAbsent(params) && !isPlainObject(params)) {
             throw typeError("Api." + method + " expects an object of the method's parameters, not " + describe(params));

@@ -21,7 +21,7 @@ final class BundledLibs {
 
     /** The libraries a bot may install ({@link InstalledLibs}); {@code Webhooks} is a Java global of its own. */
     static final List<String> NAMES = List.of("ResourcesLib", "ReferralLib", "Random", "DateTimeFormat", "OxaPayLib",
-            "CommonLib");
+            "CommonLib", "MembershipChecker", "CooldownLib");
 
     /**
      * The commands each library answers (BB's {@code on(name, handler)} in a library): a callback URL or an HTTP
@@ -30,7 +30,8 @@ final class BundledLibs {
      */
     static final Map<String, List<String>> COMMANDS = Map.of(
             "OxaPayLib", List.of("oxapaylibonApiResponse", "oxapaylibonApiResponseError", "oxapaylibonCallback",
-                    "oxapaylibonVerifyPayment"));
+                    "oxapaylibonVerifyPayment"),
+            "MembershipChecker", List.of("membershipcheckerOnResult", "membershipcheckerOnError"));
 
     private static final Map<String, Script> COMPILED = new ConcurrentHashMap<>();
 

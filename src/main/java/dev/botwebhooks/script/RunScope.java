@@ -46,16 +46,20 @@ final class RunScope extends NativeObject {
         lazyGlobals.put(name, value);
     }
 
+    /*
+     * A lookup may start in a scope whose prototype this is (a library's, a Bot.runCommand's): the lazy and core
+     * library globals are this run's globals for those too, so they are made here whatever the start.
+     */
     @Override
     public boolean has(String name, Scriptable start) {
-        return super.has(name, start) || (start == this && (lazyGlobals != null && lazyGlobals.containsKey(name)
-                || CORE_LIBRARY_GLOBALS.containsKey(name) && super.has("Libs", this)));
+        return super.has(name, start) || lazyGlobals != null && lazyGlobals.containsKey(name)
+                || CORE_LIBRARY_GLOBALS.containsKey(name) && super.has("Libs", this);
     }
 
     @Override
     public Object get(String name, Scriptable start) {
         Object own = super.get(name, start);
-        if (own != NOT_FOUND || start != this) {
+        if (own != NOT_FOUND) {
             return own;
         }
         Supplier<Object> lazy = lazyGlobals == null ? null : lazyGlobals.remove(name);

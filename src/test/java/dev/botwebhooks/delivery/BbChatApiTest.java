@@ -130,9 +130,10 @@ class BbChatApiTest extends EndToEndTest {
                 Bot.editInlineKeyboard([{title: "New", command: "/new"}], 5);
                 Bot.sendMessage({ text: "to the admin", chat_id: 888 });
                 Bot.sendMessage("tracked", { on_result: "/sent" });
+                Api.call("sendMessage", { text: "by name" });
                 """);
 
-        await().atMost(PATIENCE).until(() -> telegram.delivered(token).size() == 6);
+        await().atMost(PATIENCE).until(() -> telegram.delivered(token).size() == 7);
         List<FakeTelegram.Request> sent = telegram.delivered(token);
         JsonNode choose = byText(sent, "Choose");
         assertThat(choose.get("parse_mode").asString()).isEqualTo("HTML");
@@ -150,6 +151,7 @@ class BbChatApiTest extends EndToEndTest {
                 .isEqualTo("/new");
         assertThat(byText(sent, "to the admin").get("chat_id").asString()).isEqualTo("888");
         assertThat(byText(sent, "tracked").has("on_result")).isFalse();
+        assertThat(byText(sent, "by name").get("chat_id").asLong()).isEqualTo(CHAT);
         await().atMost(PATIENCE).until(() -> property(bot, "sent_id") != null);
     }
 

@@ -108,6 +108,14 @@ class BbContextTest extends EndToEndTest {
     }
 
     @Test
+    void globalsMadeOnFirstUseAreThereForACommandRunByRunCommandToo() {
+        Bots.TestBot bot = bot();
+        bot.command("/sub", "Bot.sendMessage([typeof List, typeof AdminPanel, typeof CommonLib, typeof CryptoJS,"
+                + " typeof RefLib, message].join(' '))");
+        assertThat(answer(bot, "Bot.runCommand('/sub')")).isEqualTo("function object object object object /sub");
+    }
+
+    @Test
     void commonLibIsEveryBotsWithoutInstalling() {
         Bots.TestBot bot = bot();
         bot.send("PATCH", "", Map.of("libs", java.util.List.of("Random"))).expectStatus().isOk();

@@ -218,4 +218,29 @@ class StoreLibsTest extends EndToEndTest {
             oxapay.stop(0);
         }
     }
+
+    @Test
+    void cooldownLibStartsWaitsAndEndsAPeriodAsItsHelpPageShows() {
+        Bots.TestBot bot = bot();
+        bot.command("/offer", """
+                Libs.CooldownLib.user.watch({
+                  name: "offer-check",
+                  time: 1,
+                  onStarting: function () { Bot.sendMessage("starting"); },
+                  onWaiting: function (seconds) { Bot.sendMessage("waiting " + (seconds > 0 && seconds <= 1)); },
+                  onEnding: function () { Bot.sendMessage("ending"); return true; }
+                });
+                """);
+        assertThat(call(bot, 1, "/offer", 200).get("answer").asString()).isEqualTo("starting");
+        assertThat(call(bot, 1, "/offer", 200).get("answer").asString()).isEqualTo("waiting true");
+        // Another user has a cooldown of its own.
+        assertThat(call(bot, 2, "/offer", 200).get("answer").asString()).isEqualTo("starting");
+        await().pollDelay(Duration.ofMillis(1100)).atMost(Duration.ofSeconds(5))
+                .until(() -> call(bot, 1, "/offer", 200).get("answer").asString().equals("ending"));
+        // onEnding returned true: a new period.
+        assertThat(call(bot, 1, "/offer", 200).get("answer").asString()).isEqualTo("waiting true");
+        assertThat(answer(bot, "var left = Libs.CooldownLib.user.getCooldown('offer-check').value();"
+                + " Bot.sendMessage(String(left > 0 && left <= 1) + ' ' + Libs.CooldownLib.getCooldown('none').value())"))
+                .isEqualTo("true 0");
+    }
 }
