@@ -33,9 +33,11 @@ final class RunValues implements BjsGlobal {
         env.define("chat", JsValues.fromJson(cx, env.scope(), run.chat()));
         // BB's Telegram update: none here (runs start from webhooks), but an object, as BB's code reads
         // request.data or request.message without checking for one.
-        env.define("request", env.newObject(cx));
+        env.defineLazily("request", () -> env.newObject(Context.getCurrentContext()));
         env.define("completed_commands_count", run.completedCommands());
-        env.define("command", command(cx, env.scope(), run.source().commandName(), run.settings()));
+        // Made when read, as few commands read them: a run's setup is budgeted in microseconds.
+        env.defineLazily("command", () -> command(Context.getCurrentContext(), env.scope(), run.source().commandName(),
+                run.settings()));
         // BB's older name for the run's values, still in bots written for it: data.message, data.user, data.chat.
         env.defineLazily("data", () -> data(Context.getCurrentContext()));
         // An HTTP callback command reads the response as Bots.Business gives it: globals beside options.
