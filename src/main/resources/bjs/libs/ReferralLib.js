@@ -130,7 +130,30 @@ function trackRef(prefix) {
 }
 
 function isAlreadyAttracted() {
-  return User.getProperty(PREFIX + 'attracted_by_user') || User.getProperty(PREFIX + 'old_user');
+  return User.getProperty(PREFIX + 'attracted_by_user') || User.getProperty(PREFIX + 'attracted_by_channel')
+    || User.getProperty(PREFIX + 'old_user');
+}
+
+// BB's older lib: a /start parameter that is no user's link names what attracted the user (a channel's post, an ad).
+var MAX_CHANNEL_CHARS = 64;
+
+function trackChannel() {
+  var channel = typeof params === 'string' ? params.trim() : '';
+  if (channel === '' || channel.length > MAX_CHANNEL_CHARS) { return false; }
+  User.setProperty(PREFIX + 'attracted_by_channel', channel, 'string');
+  emit('onAttractedByChannel', channel);
+  return true;
+}
+
+function attractedByChannel() {
+  return User.getProperty(PREFIX + 'attracted_by_channel');
+}
+
+// The current user's list of attracted users, emptied (their count and the top list are kept, as in BB's lib).
+function clearRefList() {
+  needUser('refList.clear');
+  Bot.setProperty(PREFIX + 'refList' + user.id, { users: [], created_at: refListOf(user.id).created_at }, 'json');
+  return true;
 }
 
 function track(options) {
@@ -145,7 +168,8 @@ function track(options) {
     return emit('onAlreadyAttracted');
   }
   var isDeepLink = typeof message === 'string' && message.split(' ')[0] === '/start' && params;
-  if (isDeepLink && trackRef(prefix)) {
+  var isUserLink = isDeepLink && String(params).trim().indexOf(prefix) === 0;
+  if (isUserLink ? trackRef(prefix) : isDeepLink && trackChannel()) {
     return;
   }
   User.setProperty(PREFIX + 'old_user', true, 'boolean');
@@ -162,6 +186,7 @@ function getAttractedBy() {
 function clearRef() {
   needUser('clearRef');
   User.deleteProp(PREFIX + 'attracted_by_user');
+  User.deleteProp(PREFIX + 'attracted_by_channel');
   User.deleteProp(PREFIX + 'old_user');
 }
 
@@ -175,13 +200,15 @@ publish({
   getTopList: getTopList,
   getAttractedBy: getAttractedBy,
   clearRef: clearRef,
+  attractedByChannel: attractedByChannel,
   // BB's older names, still in many bots
   currentUser: {
     getRefLink: getLink,
     track: track,
-    refList: { get: getRefList, clear: function () {} },
+    refList: { get: getRefList, clear: clearRefList },
     attractedByUser: getAttractedBy,
-    AttractedByUser: getAttractedBy
+    AttractedByUser: getAttractedBy,
+    attractedByChannel: attractedByChannel
   },
   topList: { get: function (count) { return getTopList().get().slice(0, count || TOP_LIST_SIZE); }, clear: function () {
     Bot.deleteProp(PREFIX + 'topList');

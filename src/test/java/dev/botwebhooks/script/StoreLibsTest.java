@@ -97,6 +97,19 @@ class StoreLibsTest extends EndToEndTest {
         call(bot, 3, "/mine", 200);
         call(bot, 3, "/start user3", 200);
         assertThat(bot.getJson("/messages?user_id=3").toString()).contains("It is your ref link!");
+
+        // BB's older lib: a /start parameter that is no user's link is the channel that attracted the user.
+        bot.user(4, Map.of("telegramid", 444, "first_name", "Dan"));
+        bot.command("/myref", """
+                let u = Libs.ReferralLib.currentUser.attractedByUser();
+                let chanell = Libs.ReferralLib.currentUser.attractedByChannel();
+                Bot.sendMessage(u ? "user " + u.first_name : chanell ? "chanell: " + chanell : "You was not attracted.");
+                """);
+        call(bot, 4, "/start promo_post", 200);
+        assertThat(call(bot, 4, "/myref", 200).get("answer").asString()).isEqualTo("chanell: promo_post");
+        assertThat(call(bot, 2, "/myref", 200).get("answer").asString()).isEqualTo("user Ann");
+        assertThat(answer(bot, "Libs.ReferralLib.currentUser.refList.clear();"
+                + " Bot.sendMessage(Libs.ReferralLib.currentUser.refList.get().length)")).isEqualTo("0");
     }
 
     @Test
