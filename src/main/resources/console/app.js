@@ -6,6 +6,7 @@ import { commandsPage } from './pages/commands.js';
 import { deliveriesPage } from './pages/deliveries.js';
 import { settingsPage } from './pages/settings.js';
 import { refusedPage } from './pages/refused.js';
+import { panelsPage } from './pages/panels.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
@@ -19,8 +20,10 @@ const BOT_PAGES = [
   { pattern: /^deliveries$/, page: deliveriesPage, tab: 'deliveries' },
   { pattern: /^settings$/, page: settingsPage, tab: 'settings' },
   { pattern: /^refused$/, page: refusedPage, tab: 'refused' },
+  { pattern: /^panels$/, page: panelsPage, tab: 'panels' },
 ];
-const TABS = [['calls', 'Calls'], ['commands', 'Commands'], ['deliveries', 'Deliveries'], ['refused', 'Refused calls'], ['settings', 'Settings']];
+const TABS = [['calls', 'Calls'], ['commands', 'Commands'], ['deliveries', 'Deliveries'], ['refused', 'Refused calls'], ['panels', 'Admin panels'],
+  ['settings', 'Settings']];
 
 let current = new AbortController();
 

@@ -15,6 +15,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
 
 import java.io.File;
 import java.net.URI;
@@ -160,6 +161,39 @@ class ConsoleBrowserTest extends EndToEndTest {
         assertThat(bot.getJson("/properties").get("properties")).isEmpty();
         assertThat(bot.getJson("/messages").get("messages")).isEmpty();
         assertThat(bot.getJson("/scheduled-runs").get("scheduled_runs")).isEmpty();
+    }
+
+    @Test
+    void theOwnerFillsAnAdminPanelTheBotDefined() throws Exception {
+        TestBot bot = bots.create("console-panels").command("/setup-panel", """
+                AdminPanel.setPanel({ panel_name: "welcome", data: { title: "Welcome settings",
+                  description: "Text used by the welcome command.", fields: [
+                    { name: "welcome_text", title: "Welcome message", type: "string", value: "Welcome!" },
+                    { name: "show_help", title: "Show the help command", type: "checkbox", value: true },
+                    { name: "bonus", title: "Bonus", type: "integer", value: 5 },
+                    { name: "api_key", title: "Provider key", type: "password" } ] } });
+                """);
+        bot.user(7, Map.of("first_name", "Ann"));
+        http.get().uri(bot.localUrl(Map.of("command", "/setup-panel", "user_id", 7))).exchange().expectStatus().isOk();
+        signIn(bot);
+
+        browser.get(baseUrl + "/console/#/bots/" + bot.id() + "/panels");
+        WebElement text = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("panel-welcome-welcome_text")));
+        assertThat(text.getAttribute("value")).isEqualTo("Welcome!");
+        text.clear();
+        text.sendKeys("Hello again!");
+        browser.findElement(By.id("panel-welcome-show_help")).click();
+        browser.findElement(By.id("panel-welcome-api_key")).sendKeys("sk_live_1");
+        browser.findElement(By.id("save-panel-welcome")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("form[data-panel=welcome]"), "Saved."));
+        screenshot("panels");
+
+        JsonNode fields = bot.getJson("/admin-panels").get("panels").get(0).get("fields");
+        assertThat(fields.get(0).get("value").asString()).isEqualTo("Hello again!");
+        assertThat(fields.get(1).get("value").asBoolean()).isFalse();
+        assertThat(fields.get(2).get("value").asInt()).isEqualTo(5);
+        assertThat(fields.get(3).get("value").asString()).isEqualTo("***");
+        assertThat(browser.findElement(By.id("panel-welcome-api_key")).getAttribute("value")).isEmpty();
     }
 
     /**
