@@ -1,14 +1,12 @@
 package dev.botwebhooks.admin;
 
-import dev.botwebhooks.command.CommandLine;
-import dev.botwebhooks.command.CommandDirectory;
-import dev.botwebhooks.user.UserRepository;
-import java.util.List;
-import java.util.Set;
-
 import dev.botwebhooks.bot.BotRepository;
+import dev.botwebhooks.command.CommandDirectory;
+import dev.botwebhooks.command.CommandLine;
+import dev.botwebhooks.command.CommandRepository;
 import dev.botwebhooks.url.WebhookUrlRequest;
 import dev.botwebhooks.url.WebhookUrls;
+import dev.botwebhooks.user.UserRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -17,6 +15,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /** {@code POST /api/v1/bots/{id}/webhook-urls}: the same URL Libs.Webhooks.getUrlFor makes. */
 @Component
@@ -27,11 +29,13 @@ class WebhookUrlAdminHandler {
     private final WebhookUrls urls;
     private final JsonMapper json;
     private final CommandDirectory commands;
+    private final CommandRepository repository;
     private final UserRepository users;
 
     WebhookUrlAdminHandler(AdminAuthentication auth, BotRepository bots, WebhookUrls urls, JsonMapper json,
-            CommandDirectory commands, UserRepository users) {
+            CommandDirectory commands, CommandRepository repository, UserRepository users) {
         this.commands = commands;
+        this.repository = repository;
         this.users = users;
         this.auth = auth;
         this.bots = bots;
@@ -64,23 +68,39 @@ class WebhookUrlAdminHandler {
                     } catch (IllegalArgumentException invalid) {
                         throw ApiProblem.badRequest(invalid.getMessage());
                     }
-                    return requireCommand(bot.id(), urlRequest).then(warnings(bot.id(), urlRequest))
-                            .map(warnings -> new MadeUrl(url, warnings));
+                    return requireCommand(bot.id(), urlRequest).zipWith(warnings(bot.id(), urlRequest), (reply, warnings) -> {
+                                List<String> all = new ArrayList<>(warnings);
+                                reply.ifPresent(all::add);
+                                return new MadeUrl(url, all);
+                            });
                 }))
                 .flatMap(made -> ServerResponse.ok().bodyValue(made));
     }
 
     /**
      * A URL for a command no text would call is a 400, matched as a webhook matches it (aliases, BB's {@code *}
-     * master command): it would only ever answer 404. Saving the command first is the way round.
+     * master command): it would only ever answer 404. Saving the command first is the way round. A user's text may
+     * also be the reply to a command waiting for one (BB's need_reply): for a bot that has such a command, the URL is
+     * made, with a warning instead.
      */
-    private Mono<Void> requireCommand(long botId, WebhookUrlRequest request) {
+    private Mono<Optional<String>> requireCommand(long botId, WebhookUrlRequest request) {
         if (request.command() == null) {
-            return Mono.empty();
+            return Mono.just(Optional.empty());
         }
-        return commands.match(botId, request.command()).flatMap(found -> found.isPresent() ? Mono.<Void>empty()
-                : Mono.error(ApiProblem.badRequest("command " + CommandLine.parse(request.command()).name()
-                        + " does not exist; save it first (POST .../commands), then make its URL")));
+        String name = CommandLine.parse(request.command()).name();
+        return commands.match(botId, request.command()).flatMap(found -> {
+            if (found.isPresent()) {
+                return Mono.just(Optional.<String>empty());
+            }
+            Mono<Optional<String>> refused = Mono.error(ApiProblem.badRequest("command " + name
+                    + " does not exist; save it first (POST .../commands), then make its URL"));
+            if (request.userId() == null) {
+                return refused;
+            }
+            return repository.hasWaitingCommands(botId).flatMap(waits -> waits ? Mono.just(Optional.of("no command takes "
+                    + name + ": the URL runs only as the user's reply to a command waiting for one (need_reply), else 404"))
+                    : refused);
+        });
     }
 
     private Mono<List<String>> warnings(long botId, WebhookUrlRequest request) {

@@ -42,8 +42,10 @@ public record CommandHeader(String text, String name, CommandSettings settings, 
         Matcher breaks = AFTER_CLOSE.matcher(code);
         breaks.find(close + CLOSE.length());
         Map<String, String> fields = fields(code.substring(open + OPEN.length(), close));
-        CommandSettings settings = new CommandSettings(aliases(fields.get("aliases")), fields.get("ANSWER"),
-                fields.get("KEYBOARD"), fields.get("help"), "true".equalsIgnoreCase(fields.get("need_reply")),
+        // BB writes answer and keyboard as <<ANSWER ... ANSWER blocks; older exports as one line, "answer: text".
+        CommandSettings settings = new CommandSettings(aliases(fields.get("aliases")),
+                fields.getOrDefault("ANSWER", fields.get("answer")),
+                fields.getOrDefault("KEYBOARD", fields.get("keyboard")), fields.get("help"), "true".equalsIgnoreCase(fields.get("need_reply")),
                 fields.get("group"), fields.get("folder"), fields.get("auto_retry_time"));
         String name = fields.get("command");
         return new CommandHeader(code.substring(0, breaks.end()), name == null || name.isEmpty() ? null : name,

@@ -62,6 +62,12 @@ public class CommandRepository {
                 .bind("bot", botId).bind("name", name).map(CommandRepository::toCommand).one();
     }
 
+    /** Whether any of the bot's commands waits for a reply (BB's need_reply), whose reply may be any text. */
+    public Mono<Boolean> hasWaitingCommands(long botId) {
+        return db.sql("SELECT EXISTS (SELECT 1 FROM commands WHERE bot_id = :bot AND settings->>'need_reply' = 'true') AS found")
+                .bind("bot", botId).map(row -> Boolean.TRUE.equals(row.get("found", Boolean.class))).one();
+    }
+
     public Flux<Command> list(long botId, int limit) {
         return db.sql("SELECT " + COLUMNS + " FROM commands WHERE bot_id = :bot ORDER BY name LIMIT :limit")
                 .bind("bot", botId).bind("limit", limit).map(CommandRepository::toCommand).all();

@@ -111,7 +111,9 @@ final class RunHost implements ScriptHost {
         if (library.isPresent()) {
             return Optional.of(new CommandCall(library.get().source(bot.id()), library.get().params()));
         }
-        return match.flatMap(found -> command(found.name()).map(source -> new CommandCall(source, found.params())));
+        return match.flatMap(found -> commands.find(bot.id(), found.name()).blockOptional(READ_TIMEOUT)
+                .map(command -> new CommandCall(new ScriptSource(command.botId(), command.name(), command.version(),
+                        command.runnable()), found.params(), command.settings())));
     }
 
     @Override

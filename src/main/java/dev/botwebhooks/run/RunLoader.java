@@ -7,11 +7,13 @@ import dev.botwebhooks.property.PropertyKey;
 import dev.botwebhooks.property.PropertyRepository;
 import dev.botwebhooks.script.InstalledLibs;
 import dev.botwebhooks.script.LibCommands;
+import dev.botwebhooks.script.ReplyMode;
 import dev.botwebhooks.user.BotUser;
 import dev.botwebhooks.user.UserDirectory;
 import dev.botwebhooks.user.UserGroups;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -40,29 +42,61 @@ class RunLoader {
                 : users.find(botId, request.userId());
         return Mono.zip(commands.resolve(botId, request.commandLine()), user,
                 commands.find(botId, SpecialCommands.BEFORE_ALL), commands.find(botId, SpecialCommands.AFTER_ALL))
-                .map(found -> {
+                .flatMap(found -> {
                     Optional<CommandDirectory.Matched> matched = found.getT1();
                     Optional<LibCommands.LibCommand> library = LibCommands.unlessTaken(
                             matched.map(botCommand -> botCommand.match().name()),
                             () -> InstalledLibs.of(request.bot().settings()), request.commandLine());
-                    if (matched.isEmpty() && library.isEmpty()) {
-                        return new Loaded.Missing("unknown command " + request.commandName());
+                    Optional<BotUser> loadedUser = found.getT2();
+                    if (request.userId() != null && loadedUser.isEmpty()) {
+                        return Mono.just(new Loaded.Missing(matched.isEmpty() && library.isEmpty()
+                                ? "unknown command " + request.commandName() : "unknown user " + request.userId()));
                     }
-                    if (request.userId() != null && found.getT2().isEmpty()) {
-                        return new Loaded.Missing("unknown user " + request.userId());
-                    }
-                    if (found.getT2().map(BotUser::chatBlocked).orElse(false)) {
+                    if (loadedUser.map(BotUser::chatBlocked).orElse(false)) {
                         // As on BB, a blocked chat's user runs nothing (Bot.blockChat).
-                        return new Loaded.Missing("chat " + found.getT2().get().chatId() + " of user " + request.userId()
-                                + " is blocked");
+                        return Mono.just(new Loaded.Missing("chat " + loadedUser.get().chatId() + " of user "
+                                + request.userId() + " is blocked"));
                     }
-                    Command command = library.map(lib -> libraryCommand(botId, lib)).orElseGet(() -> matched.get().command());
-                    String params = library.map(LibCommands.LibCommand::params).orElseGet(() -> matched.get().match().params());
-                    return (Loaded) new Loaded.Found(command, params, found.getT2().orElse(null),
-                            found.getT3().orElse(null), found.getT4().orElse(null));
+                    Command before = found.getT3().orElse(null);
+                    Command after = found.getT4().orElse(null);
+                    BotUser botUser = loadedUser.orElse(null);
+                    boolean callsACommand = library.isPresent()
+                            || matched.filter(m -> !SpecialCommands.MASTER.equals(m.match().name())).isPresent();
+                    Mono<Loaded> called = Mono.fromSupplier(() -> called(botId, request, matched, library, botUser,
+                            before, after));
+                    if (botUser != null && botUser.waitingReply() != null && !callsACommand) {
+                        // The text is the user's reply to the command waiting for one (only * or nothing took it).
+                        return reply(botId, botUser, before, after).switchIfEmpty(called);
+                    }
+                    return called;
                 })
                 .flatMap(loaded -> loaded instanceof Loaded.Found run && run.command().settings().group() != null
                         ? inGroup(botId, run) : Mono.just(loaded));
+    }
+
+    /** The command the text calls; a user waiting for a reply who calls a command ends the wait, as on BB. */
+    private static Loaded called(long botId, RunRequest request, Optional<CommandDirectory.Matched> matched,
+            Optional<LibCommands.LibCommand> library, BotUser user, Command before, Command after) {
+        if (matched.isEmpty() && library.isEmpty()) {
+            return new Loaded.Missing("unknown command " + request.commandName());
+        }
+        Command command = library.map(lib -> libraryCommand(botId, lib)).orElseGet(() -> matched.get().command());
+        String params = library.map(LibCommands.LibCommand::params).orElseGet(() -> matched.get().match().params());
+        ReplyMode reply = user == null ? ReplyMode.NONE : command.settings().needReply() ? ReplyMode.ASK
+                : user.waitingReply() != null ? ReplyMode.END_WAIT : ReplyMode.NONE;
+        return new Loaded.Found(command, params, user, before, after, null, reply);
+    }
+
+    /**
+     * BB's "Wait for answer": the waiting command's code runs with the reply as {@code message} and the options it
+     * was asked with, and the wait ends. Empty when that command has been deleted since.
+     */
+    private Mono<Loaded> reply(long botId, BotUser user, Command before, Command after) {
+        JsonNode wait = user.waitingReply();
+        JsonNode options = wait.path("options");
+        return commands.find(botId, wait.path("command").asString("")).flatMap(waiting -> Mono.justOrEmpty(waiting.<Loaded>map(
+                command -> new Loaded.Found(command, "", user, before, after,
+                        options.isNull() || options.isMissingNode() ? null : options, ReplyMode.END_WAIT))));
     }
 
     /**
@@ -92,8 +126,12 @@ class RunLoader {
          * @param user   null on a global webhook
          * @param before the bot's {@code @} command, null when it has none
          * @param after  the bot's {@code @@} command, null when it has none
+         * @param options the options to run with instead of the request's (a reply's, saved with its question); null
+         *                for the request's
+         * @param reply   BB's "Wait for answer": whether the command asks, or this run ends the user's wait
          */
-        record Found(Command command, String params, BotUser user, Command before, Command after) implements Loaded {
+        record Found(Command command, String params, BotUser user, Command before, Command after, JsonNode options,
+                ReplyMode reply) implements Loaded {
         }
 
         record Missing(String reason) implements Loaded {

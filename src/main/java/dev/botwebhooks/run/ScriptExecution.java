@@ -61,10 +61,11 @@ class ScriptExecution {
     Mono<Executed> execute(RunRequest request, RunLoader.Loaded.Found loaded) {
         BotUser user = loaded.user();
         ScriptRun run = new ScriptRun(source(loaded.command()), request.bot().name(), request.commandLine().strip(),
-                loaded.params(), request.content(), request.options(), user == null ? null : user.asScriptUser(),
+                loaded.params(), request.content(), loaded.options() != null ? loaded.options() : request.options(),
+                user == null ? null : user.asScriptUser(),
                 user == null ? null : chat(user), user == null ? null : user.id(), user == null ? null : user.chatId(),
                 source(loaded.before()), source(loaded.after()), CommandAnswer.of(loaded.command().settings()),
-                request.call().origin() == CallOrigin.WEBHOOK ? 0 : 1, loaded.command().settings());
+                request.call().origin() == CallOrigin.WEBHOOK ? 0 : 1, loaded.command().settings(), loaded.reply());
         RunHost host = new RunHost(request.bot(), properties, users, commands, directory, urls, lists, libraries);
         return workers.run(request.bot().id(), () -> metrics.time(() -> engine.run(run, host)))
                 .map(outcome -> new Executed(outcome, host.reads()));

@@ -1,6 +1,6 @@
 package dev.botwebhooks.script;
 
-import dev.botwebhooks.message.OutgoingMessage;
+import tools.jackson.databind.JsonNode;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.Script;
 import org.mozilla.javascript.ScriptableObject;
@@ -50,11 +50,20 @@ final class BjsRun {
 
     /** Sends the command's answer field as BB does, before its code: a message to the chat, and the answer so far. */
     void sendAnswer(CommandAnswer answer) {
-        output.countMessage();
-        if (run.chatId() != null) {
-            output.addMessage(new OutgoingMessage(run.userId(), run.chatId(), answer.text(), answer.options()));
-        }
-        output.answer(answer.text());
+        answer.send(output, run);
+    }
+
+    /**
+     * BB's "Wait for answer": the user's next text that calls no command runs this command; stored with the run's
+     * commit. The options a bot-started run had come back with the reply.
+     */
+    void waitForReply(String command, JsonNode options) {
+        WaitForReply.store(output, run, limits, command, options);
+    }
+
+    /** The user's wait is over (this run is the reply, or another command was called). */
+    void endWait() {
+        output.deleteProperty(WaitForReply.key(run));
     }
 
     /** Defines the BJS globals in a run's own scope. */

@@ -171,13 +171,24 @@ final class BotGlobal implements BjsGlobal {
             throw error("too many sub commands: Bot.runCommand nests at most " + MAX_SUB_COMMAND_DEPTH + " deep");
         }
         CommandCall call = requireCommand(commandLine, "Bot.runCommand");
+        Object options = arg(args, 1);
+        CommandAnswer answer = CommandAnswer.of(call.settings());
+        if (answer != null) {
+            // As when a text calls it, BB sends the command's answer before its code.
+            answer.send(env.output(), env.run());
+        }
+        if (call.settings().needReply() && env.run().userId() != null) {
+            // BB's "Wait for answer": the question now; the user's reply runs the code, with these options.
+            WaitForReply.store(env.output(), env.run(), env.limits(), call.source().commandName(),
+                    isAbsent(options) ? null : JsValues.toJson(cx, env.scope(), options));
+            return Undefined.instance;
+        }
         Script script = compiler.compile(cx, call.source());
         // A scope of its own whose prototype is the run's, so the command's globals are its own
         // while Bot, User, user and the buffers stay the run's.
         Scriptable sub = cx.newObject(env.scope());
         sub.setPrototype(env.scope());
         sub.setParentScope(null);
-        Object options = arg(args, 1);
         ScriptableObject.putProperty(sub, "options", isAbsent(options) ? null : options);
         ScriptableObject.putProperty(sub, "params", call.params());
         ScriptableObject.putProperty(sub, "message", commandLine);

@@ -1,6 +1,7 @@
 package dev.botwebhooks.script;
 
 import dev.botwebhooks.command.CommandSettings;
+import dev.botwebhooks.message.OutgoingMessage;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -15,6 +16,15 @@ public record CommandAnswer(String text, String keyboard) {
     /** The answer of a command's settings, null when it has none (a keyboard alone has no text to go with). */
     public static CommandAnswer of(CommandSettings settings) {
         return settings.answer() == null ? null : new CommandAnswer(settings.answer(), settings.keyboard());
+    }
+
+    /** Sends it as BB does, before a command's code: a message to the run's chat, and the run's answer so far. */
+    void send(RunOutput output, ScriptRun run) {
+        output.countMessage();
+        if (run.chatId() != null) {
+            output.addMessage(new OutgoingMessage(run.userId(), run.chatId(), text, options()));
+        }
+        output.answer(text);
     }
 
     /** Telegram's sendMessage options for it: Markdown, as BB formats an answer, and the keyboard if any. */

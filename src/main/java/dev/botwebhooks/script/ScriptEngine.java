@@ -99,8 +99,17 @@ public final class ScriptEngine {
         RunScope scope = new RunScope(set);
         BjsRun bjs = new BjsRun(run, host, contexts.limits(), budget, this::compiledSubCommand);
         bjs.install(cx, scope);
+        if (run.reply() == ReplyMode.END_WAIT) {
+            bjs.endWait();
+        }
         if (run.answer() != null) {
             bjs.sendAnswer(run.answer());
+        }
+        if (run.reply() == ReplyMode.ASK) {
+            // BB's "Wait for answer": the question now, the code with the user's reply. A bot-started run's options
+            // (Bot.run's) come back with the reply.
+            bjs.waitForReply(source.commandName(), run.completedCommands() > 0 ? run.options() : null);
+            return new ScriptOutcome(bjs.answer(), bjs.customResponse(), bjs.effects(), null, cpuTime(budget));
         }
         if (run.before() != null) {
             aroundScript(cx, run.before()).exec(cx, scope);

@@ -21,6 +21,7 @@ import tools.jackson.databind.JsonNode;
  *                          started ({@code Bot.run}, a callback); BB's guard {@code if (completed_commands_count == 0)}
  *                          lets only the bot itself run a command
  * @param settings the command's BB settings, for BJS {@code command} ({@code command.folder}, ...)
+ * @param reply    whether the command waits for the user's reply, or this run ends the user's wait
  */
 public record ScriptRun(
         ScriptSource source,
@@ -37,14 +38,15 @@ public record ScriptRun(
         ScriptSource after,
         CommandAnswer answer,
         int completedCommands,
-        CommandSettings settings) {
+        CommandSettings settings,
+        ReplyMode reply) {
 
     /** A run a webhook started. */
     public ScriptRun(ScriptSource source, String botName, String message, String params, String content,
             JsonNode options, JsonNode user, JsonNode chat, Long userId, String chatId, ScriptSource before,
             ScriptSource after, CommandAnswer answer) {
         this(source, botName, message, params, content, options, user, chat, userId, chatId, before, after, answer, 0,
-                CommandSettings.NONE);
+                CommandSettings.NONE, ReplyMode.NONE);
     }
 
     /** A run of a command alone: no {@code @}/{@code @@} around it, no answer field. */

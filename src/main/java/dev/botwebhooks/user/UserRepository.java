@@ -6,6 +6,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -30,11 +31,17 @@ public class UserRepository {
     public Mono<BotUser> find(long botId, long userId) {
         return db.sql("SELECT bot_id, id, data, EXISTS (SELECT 1 FROM properties p WHERE p.bot_id = u.bot_id"
                         + " AND p.user_id IS NULL AND p.name = :prefix || COALESCE(NULLIF(u.data->>'telegramid', ''), u.id::text))"
-                        + " AS chat_blocked FROM users u WHERE bot_id = :bot AND id = :id")
+                        + " AS chat_blocked, (SELECT w.value FROM properties w WHERE w.bot_id = u.bot_id AND w.user_id = u.id"
+                        + " AND w.name = :waiting) AS waiting_reply FROM users u WHERE bot_id = :bot AND id = :id")
                 .bind("bot", botId).bind("id", userId).bind("prefix", BlockedChats.PROPERTY_PREFIX)
+                .bind("waiting", WaitingReplies.PROPERTY)
                 .map(row -> {
                     BotUser user = toUser(row);
-                    return new BotUser(user.botId(), user.id(), user.data(), Boolean.TRUE.equals(row.get("chat_blocked", Boolean.class)));
+                    Json waiting = row.get("waiting_reply", Json.class);
+                    JsonNode waitingReply = waiting == null ? null : json.readTree(waiting.asString());
+                    return new BotUser(user.botId(), user.id(), user.data(),
+                            Boolean.TRUE.equals(row.get("chat_blocked", Boolean.class)),
+                            waitingReply == null || !waitingReply.isObject() ? null : waitingReply);
                 }).one();
     }
 
