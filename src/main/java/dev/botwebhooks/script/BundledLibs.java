@@ -3,14 +3,9 @@ package dev.botwebhooks.script;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.Script;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Bots.Business store libraries written in JavaScript that ship with the service ({@code bjs/libs/*.js}),
@@ -33,8 +28,6 @@ final class BundledLibs {
                     "oxapaylibonVerifyPayment"),
             "MembershipChecker", List.of("membershipcheckerOnResult", "membershipcheckerOnError"));
 
-    private static final Map<String, Script> COMPILED = new ConcurrentHashMap<>();
-
     private BundledLibs() {
     }
 
@@ -44,7 +37,7 @@ final class BundledLibs {
 
     /** The compiled library; the first caller compiles it (its code never changes, and it holds nothing of a run). */
     static Script compiled(Context cx, String name) {
-        return COMPILED.computeIfAbsent(name, key -> cx.compileString(source(key), "Libs." + key, 1, null));
+        return BundledScripts.compiled(cx, "libs/" + name, "Libs." + name);
     }
 
     /** The library whose command this is, if any. */
@@ -55,16 +48,5 @@ final class BundledLibs {
             }
         }
         return Optional.empty();
-    }
-
-    private static String source(String name) {
-        try (InputStream in = BundledLibs.class.getResourceAsStream("/bjs/libs/" + name + ".js")) {
-            if (in == null) {
-                throw new IllegalStateException("library " + name + " is not on the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * BJS globals written in JavaScript that ship with the service ({@code bjs/List.js}, {@code bjs/AdminPanel.js}),
- * each compiled once per process: a compiled script holds nothing of a run, which runs it in its own scope.
+ * BJS globals and libraries written in JavaScript that ship with the service ({@code bjs/List.js},
+ * {@code bjs/AdminPanel.js}, {@code bjs/libs/*.js}), each compiled once per process: a compiled script holds nothing of a run, which runs it in its own scope.
  */
 final class BundledScripts {
 
@@ -23,7 +23,12 @@ final class BundledScripts {
 
     /** The compiled {@code bjs/<name>.js}; the first caller compiles it. */
     static Script compiled(Context cx, String name) {
-        return COMPILED.computeIfAbsent(name, key -> cx.compileString(source(key), key, 1, null));
+        return compiled(cx, name, name);
+    }
+
+    /** The same, named {@code sourceName} in stack traces ({@code Libs.OxaPayLib}). */
+    static Script compiled(Context cx, String name, String sourceName) {
+        return COMPILED.computeIfAbsent(name, key -> cx.compileString(source(key), sourceName, 1, null));
     }
 
     private static String source(String name) {

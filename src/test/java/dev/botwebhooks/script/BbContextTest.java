@@ -3,7 +3,6 @@ package dev.botwebhooks.script;
 import dev.botwebhooks.support.Bots;
 import dev.botwebhooks.support.EndToEndTest;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.util.Map;
@@ -16,16 +15,6 @@ import static org.awaitility.Awaitility.await;
  * CommonLib, each from BB's help pages ("Context", "Bot methods", "User and bot properties", "Utilities").
  */
 class BbContextTest extends EndToEndTest {
-
-    private JsonNode call(Bots.TestBot bot, long userId, String command, int status) {
-        return Bots.json(http.get().uri(bot.localUrl(Map.of("command", command, "user_id", userId))).exchange()
-                .expectStatus().isEqualTo(status).expectBody(String.class).returnResult().getResponseBody());
-    }
-
-    private String answer(Bots.TestBot bot, String code) {
-        bot.command("/run", code);
-        return call(bot, 1, "/run", 200).get("answer").asString();
-    }
 
     private Bots.TestBot bot() {
         return bots.create("context").user(1, Map.of("telegramid", 111, "first_name", "Ann"))
@@ -41,18 +30,18 @@ class BbContextTest extends EndToEndTest {
                 Bot.setProperty("secret_ran", completed_commands_count, "integer")
                 Bot.sendMessage("ran " + command.name + " " + completed_commands_count)
                 """);
-        assertThat(call(bot, 1, "/secret", 200).get("answer").asString()).isEqualTo("refused /secret");
-        assertThat(answer(bot, "Bot.runCommand('/secret'); Bot.sendMessage(Bot.getProperty('x', '') + command.name + ' '"
+        assertThat(callAs(bot, 1, "/secret", 200).get("answer").asString()).isEqualTo("refused /secret");
+        assertThat(answerOf(bot, "Bot.runCommand('/secret'); Bot.sendMessage(Bot.getProperty('x', '') + command.name + ' '"
                 + " + completed_commands_count)")).isEqualTo("/run 0");
-        assertThat(answer(bot, "Bot.runCommand('/secret')")).isEqualTo("ran /secret 1");
-        answer(bot, "Bot.run({ command: '/secret' }); Bot.sendMessage('scheduled')");
+        assertThat(answerOf(bot, "Bot.runCommand('/secret')")).isEqualTo("ran /secret 1");
+        answerOf(bot, "Bot.run({ command: '/secret' }); Bot.sendMessage('scheduled')");
         await().atMost(Duration.ofSeconds(15)).until(() -> bot.getJson("/properties").toString().contains("secret_ran"));
     }
 
     @Test
     void usersAreNamedByTheirTelegramIdAndGetPropTakesDefaultValue() {
         Bots.TestBot bot = bot();
-        assertThat(answer(bot, """
+        assertThat(answerOf(bot, """
                 Bot.setProp({ name: "balance", value: 5, type: "integer", user_telegramid: 222 })
                 Bot.sendMessage(Bot.getProp({ name: "balance", user_telegramid: "222", default_value: 0 }) + " "
                   + Bot.getProp({ name: "balance", user_telegramid: 999, default_value: "none" }) + " "
@@ -61,19 +50,19 @@ class BbContextTest extends EndToEndTest {
         assertThat(bot.getJson("/properties?user_id=2").toString()).contains("balance");
 
         bot.command("/whoami", "Bot.setProperty('ran_for', user.id, 'integer')");
-        answer(bot, "Bot.run({ command: '/whoami', user_telegramid: 222 }); Bot.sendMessage('ok')");
+        answerOf(bot, "Bot.run({ command: '/whoami', user_telegramid: 222 }); Bot.sendMessage('ok')");
         await().atMost(Duration.ofSeconds(15)).until(() -> bot.getJson("/properties").toString().contains("ran_for"));
         assertThat(bot.getJson("/properties").toString()).contains("\"value\":2");
 
         // An unknown Telegram id is an error where it would write; a missing command is none with BB's flag.
         bot.command("/bad", "Bot.run({ command: '/whoami', user_telegramid: 999 })");
-        assertThat(call(bot, 1, "/bad", 503).get("error").asString()).isEqualTo("Error: Bot.run: no user has telegramid 999");
+        assertThat(callAs(bot, 1, "/bad", 503).get("error").asString()).isEqualTo("Error: Bot.run: no user has telegramid 999");
         bot.command("/bad", "Bot.setProp({ name: 'x', value: 1, user_telegramid: 999 })");
-        assertThat(call(bot, 1, "/bad", 503).get("error").asString()).contains("no user has telegramid 999");
-        assertThat(answer(bot, "Bot.run({ command: '/nothing', ignoreMissingCommand: true }); Bot.sendMessage('fine')"))
+        assertThat(callAs(bot, 1, "/bad", 503).get("error").asString()).contains("no user has telegramid 999");
+        assertThat(answerOf(bot, "Bot.run({ command: '/nothing', ignoreMissingCommand: true }); Bot.sendMessage('fine')"))
                 .isEqualTo("fine");
         bot.command("/bad", "Bot.run({ command: '/nothing' })");
-        assertThat(call(bot, 1, "/bad", 503).get("error").asString()).contains("unknown command /nothing");
+        assertThat(callAs(bot, 1, "/bad", 503).get("error").asString()).contains("unknown command /nothing");
     }
 
     @Test
@@ -85,15 +74,15 @@ class BbContextTest extends EndToEndTest {
                 "/*CMD\n  command: /vip\n  group: customers\nCMD*/\nBot.sendMessage('welcome ' + User.getGroup())"))
                 .expectStatus().is2xxSuccessful();
 
-        assertThat(call(bot, 1, "/vip", 404).get("error").asString())
+        assertThat(callAs(bot, 1, "/vip", 404).get("error").asString())
                 .isEqualTo("command /vip is only for users of group customers");
-        assertThat(call(bot, 1, "/join guests", 200).get("answer").asString()).isEqualTo("in guests");
-        call(bot, 1, "/vip", 404);
-        assertThat(call(bot, 1, "/join customers", 200).get("answer").asString()).isEqualTo("in customers");
-        assertThat(call(bot, 1, "/vip", 200).get("answer").asString()).isEqualTo("welcome customers");
-        call(bot, 2, "/vip", 404);
-        assertThat(call(bot, 1, "/leave", 200).get("answer").asString()).isEqualTo("left undefined");
-        call(bot, 1, "/vip", 404);
+        assertThat(callAs(bot, 1, "/join guests", 200).get("answer").asString()).isEqualTo("in guests");
+        callAs(bot, 1, "/vip", 404);
+        assertThat(callAs(bot, 1, "/join customers", 200).get("answer").asString()).isEqualTo("in customers");
+        assertThat(callAs(bot, 1, "/vip", 200).get("answer").asString()).isEqualTo("welcome customers");
+        callAs(bot, 2, "/vip", 404);
+        assertThat(callAs(bot, 1, "/leave", 200).get("answer").asString()).isEqualTo("left undefined");
+        callAs(bot, 1, "/vip", 404);
     }
 
     @Test
@@ -103,7 +92,7 @@ class BbContextTest extends EndToEndTest {
                 + "  folder: 🏠 Menu\n  aliases: /m, menu\nCMD*/\nBot.sendMessage([command.name, command.folder, command.help,"
                 + " command.aliases.join('|'), data.message, data.user.first_name, data.chat.chatid,"
                 + " String(request.data)].join(' '))")).expectStatus().is2xxSuccessful();
-        assertThat(call(bot, 1, "/m", 200).get("answer").asString())
+        assertThat(callAs(bot, 1, "/m", 200).get("answer").asString())
                 .isEqualTo("/menu 🏠 Menu the menu /m|menu /m Ann 111 undefined");
     }
 
@@ -112,14 +101,14 @@ class BbContextTest extends EndToEndTest {
         Bots.TestBot bot = bot();
         bot.command("/sub", "Bot.sendMessage([typeof List, typeof AdminPanel, typeof CommonLib, typeof CryptoJS,"
                 + " typeof RefLib, message].join(' '))");
-        assertThat(answer(bot, "Bot.runCommand('/sub')")).isEqualTo("function object object object object /sub");
+        assertThat(answerOf(bot, "Bot.runCommand('/sub')")).isEqualTo("function object object object object /sub");
     }
 
     @Test
     void commonLibIsEveryBotsWithoutInstalling() {
         Bots.TestBot bot = bot();
         bot.send("PATCH", "", Map.of("libs", java.util.List.of("Random"))).expectStatus().isOk();
-        assertThat(answer(bot, """
+        assertThat(answerOf(bot, """
                 Bot.sendMessage(CommonLib.getLinkFor(user) + " " + Libs.commonLib.getNameFor(user) + " "
                   + Libs.CommonLib.getLinkFor({ telegramid: 222, username: "bob" }))
                 """)).isEqualTo("[Ann](tg://user?id=111) Ann [222](tg://user?id=222)");

@@ -3,7 +3,6 @@ package dev.botwebhooks.script;
 import dev.botwebhooks.support.Bots;
 import dev.botwebhooks.support.EndToEndTest;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 import java.util.Map;
 
@@ -11,17 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** BB's Lists ({@code new List(...)}), each case from BB's "Lists" help page, through real HTTP and PostgreSQL. */
 class ListsTest extends EndToEndTest {
-
-    private JsonNode call(Bots.TestBot bot, long userId, String command, int status) {
-        return Bots.json(http.get().uri(bot.localUrl(Map.of("command", command, "user_id", userId))).exchange()
-                .expectStatus().isEqualTo(status).expectBody(String.class).returnResult().getResponseBody());
-    }
-
-    /** Runs the code as user 1 and gives its answer (the last message). */
-    private String answer(Bots.TestBot bot, String code) {
-        bot.command("/run", code);
-        return call(bot, 1, "/run", 200).get("answer").asString();
-    }
 
     private Bots.TestBot bot() {
         return bots.create("lists").user(1, Map.of("telegramid", 111, "first_name", "Ann"))
@@ -32,15 +20,15 @@ class ListsTest extends EndToEndTest {
     @Test
     void aListIsCreatedOnceAndItsPropertiesComeBackInPagesAndOrders() {
         Bots.TestBot bot = bot();
-        assertThat(answer(bot, """
+        assertThat(answerOf(bot, """
                 let list = new List({ name: "PaidPlans" })
                 let before = list.exist
                 if(!list.exist){ list.create() }
                 Bot.sendMessage(before + " " + list.exist)
                 """)).isEqualTo("false true");
-        assertThat(answer(bot, "Bot.sendMessage(String(new List({ name: 'PaidPlans' }).exist))")).isEqualTo("true");
+        assertThat(answerOf(bot, "Bot.sendMessage(String(new List({ name: 'PaidPlans' }).exist))")).isEqualTo("true");
 
-        answer(bot, """
+        answerOf(bot, """
                 Bot.setProperty({ name: 'product1', value: 'Nano Cloud', type: 'string', list: 'PaidPlans' });
                 Bot.setProperty({ name: 'product2', value: 'Big Apple', type: 'string', list: 'PaidPlans' });
                 Bot.setProperty({ name: 'product3', value: 'apple pie', type: 'string', list: 'PaidPlans' });
@@ -48,7 +36,7 @@ class ListsTest extends EndToEndTest {
                 Bot.setProperty({ name: 'unlisted', value: 'Apple', type: 'string' });
                 Bot.sendMessage('ok')
                 """);
-        assertThat(answer(bot, """
+        assertThat(answerOf(bot, """
                 let list = new List({ name: "PaidPlans" })
                 let props = list.get()
                 Bot.sendMessage(props.length + " " + props[0].name + "=" + props[0].value + " " + props[0].user.id
@@ -56,7 +44,7 @@ class ListsTest extends EndToEndTest {
                 """)).isEqualTo("4 product1=Nano Cloud null true 12");
 
         // Pages, order and search, as the help page sets them on the list object.
-        assertThat(answer(bot, """
+        assertThat(answerOf(bot, """
                 let list = new List({ name: "PaidPlans" })
                 list.per_page = 3
                 list.page = 2
@@ -69,7 +57,7 @@ class ListsTest extends EndToEndTest {
                 let byValue = list.get().map(function (p) { return p.value })
                 Bot.sendMessage(list.total_pages + " " + second + " " + newest + " | " + byValue)
                 """)).isEqualTo("2 price price | Big Apple,Nano Cloud,apple pie");
-        assertThat(answer(bot, """
+        assertThat(answerOf(bot, """
                 let list = new List({ name: "PaidPlans" })
                 let exact = list.search("Apple").length
                 let contains = list.search("%Apple%").map(function (p) { return p.value })
@@ -79,8 +67,8 @@ class ListsTest extends EndToEndTest {
                 """)).isEqualTo("0 Big Apple 2");
 
         // Statistics over the integer and float properties, always current (no recount needed).
-        answer(bot, "Bot.setProperty({ name: 'tax', value: 2.5, type: 'float', list: 'PaidPlans' }); Bot.sendMessage('ok')");
-        assertThat(answer(bot, """
+        answerOf(bot, "Bot.setProperty({ name: 'tax', value: 2.5, type: 'float', list: 'PaidPlans' }); Bot.sendMessage('ok')");
+        assertThat(answerOf(bot, """
                 let list = new List({ name: "PaidPlans" })
                 list.recount({})
                 Bot.sendMessage([list.count, list.total, list.total_value, list.average_value, list.max_value,
@@ -88,9 +76,9 @@ class ListsTest extends EndToEndTest {
                 """)).isEqualTo("5 5 14.5 7.25 12 2.5");
 
         // rejectProperty keeps the property, removeProperty destroys it.
-        answer(bot, "let l = new List({ name: 'PaidPlans' }); l.rejectProperty('product1'); l.removeProperty('product2');"
+        answerOf(bot, "let l = new List({ name: 'PaidPlans' }); l.rejectProperty('product1'); l.removeProperty('product2');"
                 + " Bot.sendMessage('ok')");
-        assertThat(answer(bot, "Bot.sendMessage(new List({ name: 'PaidPlans' }).get().map(function (p) { return p.name })"
+        assertThat(answerOf(bot, "Bot.sendMessage(new List({ name: 'PaidPlans' }).get().map(function (p) { return p.name })"
                 + " + ' ' + Bot.getProperty('product1') + ' ' + Bot.getProperty('product2'))"))
                 .isEqualTo("product3,price,tax Nano Cloud undefined");
     }
@@ -99,33 +87,33 @@ class ListsTest extends EndToEndTest {
     void usersAreAddedCheckedAndRejectedAndAUserHasListsOfItsOwn() {
         Bots.TestBot bot = bot();
         bot.command("/join", "new List({ name: 'Winners' }).addUser(user); Bot.sendMessage('joined')");
-        call(bot, 1, "/join", 200);
-        call(bot, 2, "/join", 200);
-        call(bot, 2, "/join", 200);
-        assertThat(answer(bot, """
+        callAs(bot, 1, "/join", 200);
+        callAs(bot, 2, "/join", 200);
+        callAs(bot, 2, "/join", 200);
+        assertThat(answerOf(bot, """
                 let list = new List({ name: "Winners" })
                 let users = list.getUsers()
                 Bot.sendMessage(users.length + " " + users[0].first_name + " " + users[1].telegramid + " "
                   + list.haveUser(user) + " " + list.haveUser({ id: 3 }) + " " + list.getUser({ id: 2 }).first_name)
                 """)).isEqualTo("2 Ann 222 true false Bob");
-        answer(bot, "new List({ name: 'Winners' }).rejectUser({ id: 1 }); Bot.sendMessage('ok')");
-        assertThat(answer(bot, "Bot.sendMessage(new List({ name: 'Winners' }).getUsers().length)")).isEqualTo("1");
+        answerOf(bot, "new List({ name: 'Winners' }).rejectUser({ id: 1 }); Bot.sendMessage('ok')");
+        assertThat(answerOf(bot, "Bot.sendMessage(new List({ name: 'Winners' }).getUsers().length)")).isEqualTo("1");
 
         // A user's own list: User.setProperty with a list name puts the user's property in the user's list.
         bot.command("/order", "User.setProperty({ name: 'order' + params, value: { price: Number(params) }, type: 'json',"
                 + " list: 'Orders' }); Bot.sendMessage('ordered')");
-        call(bot, 1, "/order 28", 200);
-        call(bot, 2, "/order 5", 200);
-        assertThat(answer(bot, """
+        callAs(bot, 1, "/order 28", 200);
+        callAs(bot, 2, "/order 5", 200);
+        assertThat(answerOf(bot, """
                 let mine = new List({ name: "Orders", user: user }).get()
                 let bobs = new List({ name: "Orders", user_id: 2 }).get()
                 Bot.sendMessage(mine[0].name + " " + mine[0].value.price + " " + mine[0].user.id + " | " + bobs[0].name
                   + " | " + new List({ name: "Orders" }).exist)
                 """)).isEqualTo("order28 28 1 | order5 | false");
 
-        answer(bot, "new List({ name: 'Winners' }).rejectAllUsers(); new List({ name: 'Orders', user: user }).removeAll();"
+        answerOf(bot, "new List({ name: 'Winners' }).rejectAllUsers(); new List({ name: 'Orders', user: user }).removeAll();"
                 + " Bot.sendMessage('ok')");
-        assertThat(answer(bot, "Bot.sendMessage(new List({ name: 'Winners' }).count + ' ' + User.getProperty('order28')"
+        assertThat(answerOf(bot, "Bot.sendMessage(new List({ name: 'Winners' }).count + ' ' + User.getProperty('order28')"
                 + " + ' ' + new List({ name: 'Orders', user: user }).count)")).isEqualTo("0 undefined 0");
     }
 
@@ -134,24 +122,24 @@ class ListsTest extends EndToEndTest {
         Bots.TestBot bot = bot();
         bot.command("/fail", "new List({ name: 'Never' }).create(); new List({ name: 'Never' }).addUser(user);"
                 + " throw new Error('no')");
-        call(bot, 1, "/fail", 503);
-        assertThat(answer(bot, "Bot.sendMessage(String(new List({ name: 'Never' }).exist))")).isEqualTo("false");
+        callAs(bot, 1, "/fail", 503);
+        assertThat(answerOf(bot, "Bot.sendMessage(String(new List({ name: 'Never' }).exist))")).isEqualTo("false");
 
         bot.command("/bad", "new List({})");
-        assertThat(call(bot, 1, "/bad", 503).get("error").asString()).contains("new List needs a name");
+        assertThat(callAs(bot, 1, "/bad", 503).get("error").asString()).contains("new List needs a name");
         bot.command("/bad", "let l = new List({ name: 'x' }); l.order_by = 'colour'; l.get()");
-        assertThat(call(bot, 1, "/bad", 503).get("error").asString()).contains("order_by").contains("integer_value");
+        assertThat(callAs(bot, 1, "/bad", 503).get("error").asString()).contains("order_by").contains("integer_value");
         bot.command("/bad", "let l = new List({ name: 'x' }); l.per_page = 5000; l.get()");
-        assertThat(call(bot, 1, "/bad", 503).get("error").asString()).startsWith("RangeError").contains("per_page 1..1000");
+        assertThat(callAs(bot, 1, "/bad", 503).get("error").asString()).startsWith("RangeError").contains("per_page 1..1000");
         bot.command("/bad", "let l = new List({ name: 'x' }); l.per_page = 1000; l.page = 102; l.get()");
-        assertThat(call(bot, 1, "/bad", 503).get("error").asString()).startsWith("RangeError").contains("100000");
+        assertThat(callAs(bot, 1, "/bad", 503).get("error").asString()).startsWith("RangeError").contains("100000");
 
         // A script's own List wins over the global, and a list is removed with its entries.
-        assertThat(answer(bot, "var List = function () { this.mine = true }; Bot.sendMessage(new List().mine)"))
+        assertThat(answerOf(bot, "var List = function () { this.mine = true }; Bot.sendMessage(new List().mine)"))
                 .isEqualTo("true");
-        answer(bot, "let l = new List({ name: 'Gone' }); l.addUser(user); Bot.sendMessage('ok')");
-        answer(bot, "new List({ name: 'Gone' }).remove(); Bot.sendMessage('ok')");
-        assertThat(answer(bot, "let l = new List({ name: 'Gone' }); Bot.sendMessage(l.exist + ' ' + l.count)"))
+        answerOf(bot, "let l = new List({ name: 'Gone' }); l.addUser(user); Bot.sendMessage('ok')");
+        answerOf(bot, "new List({ name: 'Gone' }).remove(); Bot.sendMessage('ok')");
+        assertThat(answerOf(bot, "let l = new List({ name: 'Gone' }); Bot.sendMessage(l.exist + ' ' + l.count)"))
                 .isEqualTo("false 0");
     }
 }

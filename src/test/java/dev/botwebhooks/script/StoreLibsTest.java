@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpServer;
 import dev.botwebhooks.support.Bots;
 import dev.botwebhooks.support.EndToEndTest;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -21,16 +20,6 @@ import static org.awaitility.Awaitility.await;
 /** The store libraries beyond ResourcesLib, each from its Bots.Business help page, and the bot's installed libs. */
 class StoreLibsTest extends EndToEndTest {
 
-    private JsonNode call(Bots.TestBot bot, long userId, String command, int status) {
-        return Bots.json(http.get().uri(bot.localUrl(Map.of("command", command, "user_id", userId))).exchange()
-                .expectStatus().isEqualTo(status).expectBody(String.class).returnResult().getResponseBody());
-    }
-
-    private String answer(Bots.TestBot bot, String code) {
-        bot.command("/run", code);
-        return call(bot, 1, "/run", 200).get("answer").asString();
-    }
-
     private Bots.TestBot bot() {
         return bots.create("libs").user(1, Map.of("telegramid", 111, "first_name", "Ann"))
                 .user(2, Map.of("telegramid", 222, "first_name", "Bob"))
@@ -40,16 +29,16 @@ class StoreLibsTest extends EndToEndTest {
     @Test
     void aBotWithoutTheSettingHasEveryLibraryAndOneWithItOnlyThoseItLists() {
         Bots.TestBot bot = bot();
-        assertThat(answer(bot, "Bot.sendMessage(typeof Libs.ResourcesLib.userRes + ' ' + typeof Libs.Random.randomInt)"))
+        assertThat(answerOf(bot, "Bot.sendMessage(typeof Libs.ResourcesLib.userRes + ' ' + typeof Libs.Random.randomInt)"))
                 .isEqualTo("function function");
 
         bot.send("PATCH", "", Map.of("libs", List.of("Random"))).expectStatus().isOk();
         assertThat(bot.getJson("").get("settings").get("libs").toString()).isEqualTo("[\"Random\"]");
 
-        assertThat(answer(bot, "Bot.sendMessage(typeof Libs.Random.randomInt + ' ' + typeof Libs.Webhooks.getUrlFor"
+        assertThat(answerOf(bot, "Bot.sendMessage(typeof Libs.Random.randomInt + ' ' + typeof Libs.Webhooks.getUrlFor"
                 + " + ' ' + ('ResourcesLib' in Libs))")).isEqualTo("function function false");
         bot.command("/run", "Libs.ResourcesLib.userRes('gold').add(1)");
-        assertThat(call(bot, 1, "/run", 503).get("error").asString())
+        assertThat(callAs(bot, 1, "/run", 503).get("error").asString())
                 .startsWith("Error: Libs.ResourcesLib is not installed for this bot");
 
         bot.send("PATCH", "", Map.of("libs", List.of("NoSuchLib"))).expectStatus().isBadRequest();
@@ -76,26 +65,26 @@ class StoreLibsTest extends EndToEndTest {
                 """);
         bot.command("/by", "var by = Libs.ReferralLib.getAttractedBy(); Bot.sendMessage(by ? by.first_name + ' ' + by.chatId : 'nobody')");
 
-        assertThat(call(bot, 1, "/reflist", 200).get("answer").asString()).isEqualTo("No any affiliated users");
-        assertThat(call(bot, 1, "/link", 200).get("answer").asString()).isEqualTo("https://t.me/DemoBot?start=user1");
+        assertThat(callAs(bot, 1, "/reflist", 200).get("answer").asString()).isEqualTo("No any affiliated users");
+        assertThat(callAs(bot, 1, "/link", 200).get("answer").asString()).isEqualTo("https://t.me/DemoBot?start=user1");
 
-        assertThat(call(bot, 2, "/start user1", 200).get("answer").asString()).isEqualTo("started");
+        assertThat(callAs(bot, 2, "/start user1", 200).get("answer").asString()).isEqualTo("started");
         assertThat(bot.getJson("/messages?user_id=2").toString())
                 .contains("Thank you for joining! Your friend TG id is: 111");
-        assertThat(call(bot, 2, "/start user1", 200).get("answer").asString()).isEqualTo("started");
+        assertThat(callAs(bot, 2, "/start user1", 200).get("answer").asString()).isEqualTo("started");
         assertThat(bot.getJson("/messages?user_id=2").toString()).contains("You already joined");
-        assertThat(call(bot, 3, "/start user1", 200).get("answer").asString()).isEqualTo("started");
+        assertThat(callAs(bot, 3, "/start user1", 200).get("answer").asString()).isEqualTo("started");
 
-        assertThat(call(bot, 1, "/reflist", 200).get("answer").asString()).isEqualTo("2: Bob,Cid");
-        assertThat(call(bot, 2, "/by", 200).get("answer").asString()).isEqualTo("Ann 111");
-        assertThat(call(bot, 1, "/by", 200).get("answer").asString()).isEqualTo("nobody");
-        assertThat(answer(bot, "var top = Libs.ReferralLib.getTopList().get(); Bot.sendMessage(top[0].user.first_name + ': ' + top[0].value)"))
+        assertThat(callAs(bot, 1, "/reflist", 200).get("answer").asString()).isEqualTo("2: Bob,Cid");
+        assertThat(callAs(bot, 2, "/by", 200).get("answer").asString()).isEqualTo("Ann 111");
+        assertThat(callAs(bot, 1, "/by", 200).get("answer").asString()).isEqualTo("nobody");
+        assertThat(answerOf(bot, "var top = Libs.ReferralLib.getTopList().get(); Bot.sendMessage(top[0].user.first_name + ': ' + top[0].value)"))
                 .isEqualTo("Ann: 2");
 
         // Touching one's own link.
         bot.command("/mine", "Libs.ReferralLib.getLink(); Libs.ReferralLib.clearRef(); Bot.sendMessage('ok')");
-        call(bot, 3, "/mine", 200);
-        call(bot, 3, "/start user3", 200);
+        callAs(bot, 3, "/mine", 200);
+        callAs(bot, 3, "/start user3", 200);
         assertThat(bot.getJson("/messages?user_id=3").toString()).contains("It is your ref link!");
 
         // BB's older lib: a /start parameter that is no user's link is the channel that attracted the user.
@@ -105,10 +94,10 @@ class StoreLibsTest extends EndToEndTest {
                 let chanell = Libs.ReferralLib.currentUser.attractedByChannel();
                 Bot.sendMessage(u ? "user " + u.first_name : chanell ? "chanell: " + chanell : "You was not attracted.");
                 """);
-        call(bot, 4, "/start promo_post", 200);
-        assertThat(call(bot, 4, "/myref", 200).get("answer").asString()).isEqualTo("chanell: promo_post");
-        assertThat(call(bot, 2, "/myref", 200).get("answer").asString()).isEqualTo("user Ann");
-        assertThat(answer(bot, "Libs.ReferralLib.currentUser.refList.clear();"
+        callAs(bot, 4, "/start promo_post", 200);
+        assertThat(callAs(bot, 4, "/myref", 200).get("answer").asString()).isEqualTo("chanell: promo_post");
+        assertThat(callAs(bot, 2, "/myref", 200).get("answer").asString()).isEqualTo("user Ann");
+        assertThat(answerOf(bot, "Libs.ReferralLib.currentUser.refList.clear();"
                 + " Bot.sendMessage(Libs.ReferralLib.currentUser.refList.get().length)")).isEqualTo("0");
     }
 
@@ -116,7 +105,7 @@ class StoreLibsTest extends EndToEndTest {
     void coreLibrariesAreGlobalsAsOnBbUnlessTheBotDoesNotHaveThem() {
         Bots.TestBot bot = bot();
         // BB's help: "RefLib.track(trackOptions)", "let res = ResLib.userRes("money"); let referrer = RefLib.getAttractedBy();"
-        assertThat(answer(bot, """
+        assertThat(answerOf(bot, """
                 RefLib.track({});
                 let res = ResLib.userRes("money");
                 res.add(5);
@@ -124,19 +113,19 @@ class StoreLibsTest extends EndToEndTest {
                 Bot.sendMessage(res.value() + " " + (referrer || "nobody") + " " + (ResLib === Libs.ResourcesLib) + " " + typeof RefLib.getLink
                   + " " + ('ResLib' in globalThis));
                 """)).isEqualTo("5 nobody true function true");
-        assertThat(answer(bot, "var ResLib = 'mine'; Bot.sendMessage(ResLib)")).isEqualTo("mine");
-        assertThat(answer(bot, "Bot.sendMessage(typeof NoSuchLib)")).isEqualTo("undefined");
+        assertThat(answerOf(bot, "var ResLib = 'mine'; Bot.sendMessage(ResLib)")).isEqualTo("mine");
+        assertThat(answerOf(bot, "Bot.sendMessage(typeof NoSuchLib)")).isEqualTo("undefined");
 
         bot.send("PATCH", "", Map.of("libs", List.of("Random"))).expectStatus().isOk();
         bot.command("/run", "ResLib.userRes('gold').add(1)");
-        assertThat(call(bot, 1, "/run", 503).get("error").asString())
+        assertThat(callAs(bot, 1, "/run", 503).get("error").asString())
                 .startsWith("Error: Libs.ResourcesLib is not installed for this bot");
     }
 
     @Test
     void randomGivesValuesWithinItsBoundsAndSendsOneOfTheMessages() {
         Bots.TestBot bot = bot();
-        String ints = answer(bot, """
+        String ints = answerOf(bot, """
                 var seen = {};
                 for (var i = 0; i < 200; i++) { seen[Libs.Random.randomInt(0, 10)] = true }
                 var floats = [];
@@ -146,15 +135,15 @@ class StoreLibsTest extends EndToEndTest {
         assertThat(ints).isEqualTo("0,1,2,3,4,5,6,7,8,9,10 0");
 
         bot.command("/hi", "Libs.Random.sendMessage([\"hello\", \"Hi\", \"Good day!\", \"Welcome!\"])");
-        assertThat(call(bot, 1, "/hi", 200).get("answer").asString()).isIn("hello", "Hi", "Good day!", "Welcome!");
-        assertThat(answer(bot, "if (Libs.Random.randomInt(5) !== undefined) Bot.sendMessage('a number')"))
+        assertThat(callAs(bot, 1, "/hi", 200).get("answer").asString()).isIn("hello", "Hi", "Good day!", "Welcome!");
+        assertThat(answerOf(bot, "if (Libs.Random.randomInt(5) !== undefined) Bot.sendMessage('a number')"))
                 .isEqualTo("Need pass min and max for random value");
     }
 
     @Test
     void dateTimeFormatFormatsByTheDocumentedMasks() {
         Bots.TestBot bot = bot();
-        String formatted = answer(bot, """
+        String formatted = answerOf(bot, """
                 var d = new Date(Date.UTC(2024, 0, 5, 14, 7, 9, 45));
                 var f = Libs.DateTimeFormat.format;
                 Bot.sendMessage([f(d, "UTC:m/dd/yy"), f(d, "UTC:ddd mmm dd yyyy HH:MM:ss"), f(d, "UTC:h:MM TT"),
@@ -186,7 +175,7 @@ class StoreLibsTest extends EndToEndTest {
         try {
             Bots.TestBot bot = bot();
             String api = "http://" + EndToEndTest.SCRIPT_HTTP_HOST + ":" + oxapay.getAddress().getPort() + "/";
-            answer(bot, "Libs.OxaPayLib.setMerchantKey('oxapay'); Libs.OxaPayLib.setApiUrl('" + api + "'); Bot.sendMessage('ok')");
+            answerOf(bot, "Libs.OxaPayLib.setMerchantKey('oxapay'); Libs.OxaPayLib.setApiUrl('" + api + "'); Bot.sendMessage('ok')");
             // The help page's commands, unchanged.
             bot.command("/pay", """
                     let amount = 100; // amount in TRX
@@ -202,7 +191,7 @@ class StoreLibsTest extends EndToEndTest {
                     User.setProperty("paid", options.amount + " " + options.currency + " " + options.trackId, "string");
                     """);
 
-            call(bot, 1, "/pay", 200);
+            callAs(bot, 1, "/pay", 200);
             await().atMost(Duration.ofSeconds(15)).until(() -> bot.getJson("/properties?user_id=1").toString().contains("payLink"));
             assertThat(bot.getJson("/properties?user_id=1").toString()).contains("https://oxapay.com/mpay/T42");
             String create = requests.get(0);
@@ -244,15 +233,15 @@ class StoreLibsTest extends EndToEndTest {
                   onEnding: function () { Bot.sendMessage("ending"); return true; }
                 });
                 """);
-        assertThat(call(bot, 1, "/offer", 200).get("answer").asString()).isEqualTo("starting");
-        assertThat(call(bot, 1, "/offer", 200).get("answer").asString()).isEqualTo("waiting true");
+        assertThat(callAs(bot, 1, "/offer", 200).get("answer").asString()).isEqualTo("starting");
+        assertThat(callAs(bot, 1, "/offer", 200).get("answer").asString()).isEqualTo("waiting true");
         // Another user has a cooldown of its own.
-        assertThat(call(bot, 2, "/offer", 200).get("answer").asString()).isEqualTo("starting");
+        assertThat(callAs(bot, 2, "/offer", 200).get("answer").asString()).isEqualTo("starting");
         await().pollDelay(Duration.ofMillis(1100)).atMost(Duration.ofSeconds(5))
-                .until(() -> call(bot, 1, "/offer", 200).get("answer").asString().equals("ending"));
+                .until(() -> callAs(bot, 1, "/offer", 200).get("answer").asString().equals("ending"));
         // onEnding returned true: a new period.
-        assertThat(call(bot, 1, "/offer", 200).get("answer").asString()).isEqualTo("waiting true");
-        assertThat(answer(bot, "var left = Libs.CooldownLib.user.getCooldown('offer-check').value();"
+        assertThat(callAs(bot, 1, "/offer", 200).get("answer").asString()).isEqualTo("waiting true");
+        assertThat(answerOf(bot, "var left = Libs.CooldownLib.user.getCooldown('offer-check').value();"
                 + " Bot.sendMessage(String(left > 0 && left <= 1) + ' ' + Libs.CooldownLib.getCooldown('none').value())"))
                 .isEqualTo("true 0");
     }

@@ -13,9 +13,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.netty.http.client.HttpClient;
+import tools.jackson.databind.JsonNode;
 import reactor.netty.resources.ConnectionProvider;
 
 import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -129,6 +131,18 @@ public abstract class EndToEndTest {
     }
 
     /** The {@code webhook.rejections} count of one reason, e.g. {@code "rate_limited"}. */
+    /** The text's webhook call as this user (a signed URL from the admin API), its status checked, its JSON answer. */
+    protected JsonNode callAs(Bots.TestBot bot, long userId, String text, int status) {
+        return Bots.json(http.get().uri(bot.localUrl(Map.of("command", text, "user_id", userId))).exchange()
+                .expectStatus().isEqualTo(status).expectBody(String.class).returnResult().getResponseBody());
+    }
+
+    /** Saves the code as the command /run and gives the answer of its call as user 1. */
+    protected String answerOf(Bots.TestBot bot, String code) {
+        bot.command("/run", code);
+        return callAs(bot, 1, "/run", 200).get("answer").asString();
+    }
+
     protected double rejections(String reason) {
         Counter counter = meters.find("webhook.rejections").tag("reason", reason).counter();
         return counter == null ? 0 : counter.count();
