@@ -16,7 +16,7 @@ final class BundledLibs {
 
     /** The libraries a bot may install ({@link InstalledLibs}); {@code Webhooks} is a Java global of its own. */
     static final List<String> NAMES = List.of("ResourcesLib", "ReferralLib", "Random", "DateTimeFormat", "OxaPayLib",
-            "CommonLib", "MembershipChecker", "CooldownLib");
+            "CommonLib", "MembershipChecker", "CooldownLib", "TopBoardLib");
 
     /**
      * The commands each library answers (BB's {@code on(name, handler)} in a library): a callback URL or an HTTP

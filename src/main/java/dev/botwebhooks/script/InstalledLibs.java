@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * The {@code libs} bot setting: the store libraries installed for the bot, as on Bots.Business, where a bot reads
  * {@code Libs.X} only after installing X. {@code Webhooks} is always installed (this service is its implementation), and
- * so is {@code CommonLib}, which BB gives every bot.
+ * so are {@code CommonLib} and {@code TopBoardLib}, which BB gives every bot.
  * A bot without the setting has every library the service bundles, so bots made before the setting existed, and BB
  * bots imported without a list, keep working; BB itself made ReferralLib and ResourcesLib core libraries.
  *
@@ -21,8 +21,9 @@ import java.util.Set;
 public record InstalledLibs(Set<String> names) {
 
     public static final String WEBHOOKS = "Webhooks";
-    /** BB gives every bot CommonLib without installing it. */
+    /** BB gives every bot CommonLib and TopBoardLib without installing them. */
     public static final String COMMON_LIB = "CommonLib";
+    public static final String TOP_BOARD_LIB = "TopBoardLib";
     public static final BotSetting<InstalledLibs> SETTING = new BotSetting<>("libs", InstalledLibs::parse);
     /** Every library the service has. */
     public static final InstalledLibs ALL = of(BundledLibs.NAMES);
@@ -37,6 +38,7 @@ public record InstalledLibs(Set<String> names) {
         Set<String> names = new LinkedHashSet<>();
         names.add(WEBHOOKS);
         names.add(COMMON_LIB);
+        names.add(TOP_BOARD_LIB);
         names.addAll(libs);
         return new InstalledLibs(names);
     }

@@ -22,7 +22,7 @@ final class RunScope extends NativeObject {
      * looked up only when a script names them, so a run that does not pays nothing.
      */
     static final Map<String, String> CORE_LIBRARY_GLOBALS = Map.of("RefLib", "ReferralLib", "ResLib", "ResourcesLib",
-            "CommonLib", "CommonLib");
+            "CommonLib", "CommonLib", "TopBoardLib", "TopBoardLib");
 
     /** Globals made the first time a script names them ({@code List}); null until one is declared. */
     private transient Map<String, Supplier<Object>> lazyGlobals;

@@ -99,7 +99,7 @@ class ResourcesLibTest extends EndToEndTest {
         JsonNode failed = call(bot(), "Libs.CoinPayments.apiCall({})", 503);
 
         assertThat(failed.get("error").asString()).isEqualTo("Error: Libs.CoinPayments is not installed for this bot"
-                + " (installed: CommonLib, CooldownLib, DateTimeFormat, MembershipChecker, OxaPayLib, Random, ReferralLib, ResourcesLib, Webhooks;"
+                + " (installed: CommonLib, CooldownLib, DateTimeFormat, MembershipChecker, OxaPayLib, Random, ReferralLib, ResourcesLib, TopBoardLib, Webhooks;"
                 + " the bot setting libs lists them)");
     }
 

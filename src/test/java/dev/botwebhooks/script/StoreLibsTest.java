@@ -245,4 +245,28 @@ class StoreLibsTest extends EndToEndTest {
                 + " Bot.sendMessage(String(left > 0 && left <= 1) + ' ' + Libs.CooldownLib.getCooldown('none').value())"))
                 .isEqualTo("true 0");
     }
+
+    @Test
+    void topBoardLibKeepsTheTopScoresAsItsHelpPageShows() {
+        Bots.TestBot bot = bot();
+        bot.command("/score", "TopBoardLib.addScore({ boardName: 'weekly-game', value: Number(params), maxCount: 2 });"
+                + " Bot.sendMessage('ok')");
+        callAs(bot, 1, "/score 5", 200);
+        callAs(bot, 2, "/score 3", 200);
+        callAs(bot, 3, "/score 4", 200);
+        callAs(bot, 2, "/score 7", 200);
+        assertThat(answerOf(bot, """
+                const board = TopBoardLib.getBoard("weekly-game");
+                const lines = board.map(function (entry, index) {
+                  return (index + 1) + ". " + entry.tgId + " " + entry.first_name + ": " + entry.value;
+                });
+                Bot.sendMessage(lines.length ? lines.join(" | ") : "No scores yet.");
+                """)).isEqualTo("1. 222 Bob: 10 | 2. 111 Ann: 5");
+        assertThat(answerOf(bot, "TopBoardLib.resetBoard('weekly-game'); Bot.sendMessage(TopBoardLib.getBoard('weekly-game')"
+                + ".length + ' ' + User.getProperty(TopBoardLib.getUserPropName('weekly-game')))")).isEqualTo("0 5");
+        bot.command("/bad", "TopBoardLib.addScore({ value: 0 })");
+        assertThat(callAs(bot, 1, "/bad", 503).get("error").asString()).contains("nonzero number");
+        bot.command("/bad", "TopBoardLib.addScore({ value: 1, maxCount: 30 })");
+        assertThat(callAs(bot, 1, "/bad", 503).get("error").asString()).startsWith("RangeError");
+    }
 }
