@@ -82,7 +82,8 @@ class DeliveryWorker extends PollingWorker {
         if (message.token() == null) {
             return outbox.stored(message.id()).doOnSuccess(done -> count("stored"));
         }
-        return telegram.call(message.token(), message.method(), message.chatId(), message.text(), message.options())
+        return telegram.call(message.token(), message.method(), message.chatId(), message.text(),
+                        BbOptions.withoutThem(message.options()))
                 .flatMap(result -> record(message, result));
     }
 
@@ -114,14 +115,15 @@ class DeliveryWorker extends PollingWorker {
 
     /**
      * The status, and the call's {@code on_result}/{@code on_error} command as a job with the API's answer as its
-     * {@code options}, in one transaction: the command runs once for each answer the outbox records.
+     * {@code options} (and the call's {@code bb_options}), in one transaction: the command runs once for each answer
+     * the outbox records.
      */
     private Mono<Void> finished(Mono<Void> status, ClaimedMessage message, String command, JsonNode answer) {
         if (command == null) {
             return status;
         }
-        return transaction.transactional(status.then(
-                jobs.insertCallback(message.botId(), message.callId(), command, message.userId(), answer, null)));
+        return transaction.transactional(status.then(jobs.insertCallback(message.botId(), message.callId(), command,
+                message.userId(), BbOptions.withThem(answer, message.options()), null)));
     }
 
     private Mono<Void> refreshBacklog() {

@@ -28,9 +28,11 @@ class BbChatApiTest extends EndToEndTest {
     void anyApiMethodIsSentWithTheCurrentChatAndOnResultRunsWithTheApisAnswer() {
         Bots.TestBot bot = chatBot();
         String token = bot.chatToken();
-        bot.command("/sent", "Bot.setProperty('sent_id', options.result.message_id, 'integer')");
+        bot.command("/sent", "Bot.setProperty('sent_id', options.result.message_id, 'integer');"
+                + " Bot.setProperty('order', options.bb_options.order, 'integer')");
 
-        call(bot, "Api.sendPhoto({photo: 'https://example.com/cat.png', caption: 'A cat', on_result: '/sent'})");
+        call(bot, "Api.sendPhoto({photo: 'https://example.com/cat.png', caption: 'A cat', on_result: '/sent',"
+                + " bb_options: {order: 7}})");
 
         await().atMost(PATIENCE).until(() -> telegram.delivered(token).size() == 1);
         FakeTelegram.Request photo = telegram.delivered(token).get(0);
@@ -38,7 +40,11 @@ class BbChatApiTest extends EndToEndTest {
         assertThat(photo.body().get("chat_id").asLong()).isEqualTo(CHAT);
         assertThat(photo.body().get("photo").asString()).isEqualTo("https://example.com/cat.png");
         assertThat(photo.body().has("on_result")).isFalse();
+        // BB's bb_options stay the bot's: not sent, given back to on_result.
+        assertThat(photo.body().has("bb_options")).isFalse();
         await().atMost(PATIENCE).until(() -> property(bot, "sent_id") != null);
+        await().atMost(PATIENCE).until(() -> property(bot, "order") != null);
+        assertThat(property(bot, "order").asInt()).isEqualTo(7);
         assertThat(property(bot, "sent_id").asLong()).isPositive();
         JsonNode message = bot.getJson("/messages?user_id=42").get("messages").get(0);
         assertThat(message.get("method").asString()).isEqualTo("sendPhoto");
