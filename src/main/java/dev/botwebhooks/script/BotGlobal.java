@@ -122,7 +122,9 @@ final class BotGlobal implements BjsGlobal {
             }
         }
         Object userArg = get(call, "user_id");
-        Object telegramArg = get(call, "user_telegramid");
+        // A chat here is its user's private chat, named by its Telegram id (chat.id): chat_id finds the user as
+        // user_telegramid does.
+        Object telegramArg = isAbsent(get(call, "user_telegramid")) ? get(call, "chat_id") : get(call, "user_telegramid");
         Long currentUser = env.run().userId();
         Long user;
         if (!isAbsent(userArg)) {
@@ -130,7 +132,7 @@ final class BotGlobal implements BjsGlobal {
         } else if (!isAbsent(telegramArg)) {
             user = BjsArguments.userOfTelegramId(env, telegramArg, "Bot.run");
             if (user == null) {
-                throw error("Bot.run: no user has telegramid " + ScriptRuntime.toString(telegramArg));
+                throw error("Bot.run: no user has telegramid (or chat) " + ScriptRuntime.toString(telegramArg));
             }
         } else {
             user = currentUser;

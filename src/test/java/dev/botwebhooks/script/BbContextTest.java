@@ -50,13 +50,14 @@ class BbContextTest extends EndToEndTest {
         assertThat(bot.getJson("/properties?user_id=2").toString()).contains("balance");
 
         bot.command("/whoami", "Bot.setProperty('ran_for', user.id, 'integer')");
-        answerOf(bot, "Bot.run({ command: '/whoami', user_telegramid: 222 }); Bot.sendMessage('ok')");
+        answerOf(bot, "Bot.run({ command: '/whoami', user_telegramid: 222 }); Bot.run({ command: '/whoami', chat_id: 222 });"
+                + " Bot.sendMessage('ok')");
         await().atMost(Duration.ofSeconds(15)).until(() -> bot.getJson("/properties").toString().contains("ran_for"));
         assertThat(bot.getJson("/properties").toString()).contains("\"value\":2");
 
         // An unknown Telegram id is an error where it would write; a missing command is none with BB's flag.
         bot.command("/bad", "Bot.run({ command: '/whoami', user_telegramid: 999 })");
-        assertThat(callAs(bot, 1, "/bad", 503).get("error").asString()).isEqualTo("Error: Bot.run: no user has telegramid 999");
+        assertThat(callAs(bot, 1, "/bad", 503).get("error").asString()).isEqualTo("Error: Bot.run: no user has telegramid (or chat) 999");
         bot.command("/bad", "Bot.setProp({ name: 'x', value: 1, user_telegramid: 999 })");
         assertThat(callAs(bot, 1, "/bad", 503).get("error").asString()).contains("no user has telegramid 999");
         assertThat(answerOf(bot, "Bot.run({ command: '/nothing', ignoreMissingCommand: true }); Bot.sendMessage('fine')"))
