@@ -9,6 +9,8 @@ public final class SpecialCommands {
     public static final String AFTER_ALL = "@@";
     /** Runs when no command matches a text (BB's master command). */
     public static final String MASTER = "*";
+    /** Runs for the user when one of the user's commands failed (BB's error command). */
+    public static final String ERROR = "!";
 
     private SpecialCommands() {
     }

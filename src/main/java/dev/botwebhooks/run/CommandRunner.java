@@ -30,11 +30,13 @@ public class CommandRunner {
     private final ScriptExecution execution;
     private final RunRecorder recorder;
     private final AnswerFormat answers;
+    private final ErrorCommand errorCommand;
     private final int maxReruns;
 
     CommandRunner(RunLoader loader, ScriptExecution execution, RunRecorder recorder, CommitProperties commit,
-            AnswerFormat answers) {
+            AnswerFormat answers, ErrorCommand errorCommand) {
         this.loader = loader;
+        this.errorCommand = errorCommand;
         this.execution = execution;
         this.recorder = recorder;
         this.answers = answers;
@@ -71,7 +73,9 @@ public class CommandRunner {
                         return Mono.defer(() -> execution.execute(request, found))
                                 .flatMap(executed -> retryWhenUnavailable && unavailable(executed.outcome())
                                         ? Mono.just(new RunResult.Unavailable("the script could not reach the database", null))
-                                        : recorder.ran(request, executed.outcome(), executed.reads(), hook))
+                                        : errorCommand.around(request, found.command().name(), executed.outcome(), hook)
+                                                .flatMap(withError -> recorder.ran(request, executed.outcome(),
+                                                        executed.reads(), withError)))
                                 .retryWhen(Retry.max(maxReruns).filter(GroupCommit.Refused.class::isInstance));
                     }
                     return recorder.refused(request, ((RunLoader.Loaded.Missing) loaded).reason(), hook);

@@ -106,6 +106,24 @@ class BbContextTest extends EndToEndTest {
     }
 
     @Test
+    void theErrorCommandRunsForTheUserWhenACommandFails() {
+        Bots.TestBot bot = bot();
+        bot.command("/broken", "Bot.setProperty('half', 1, 'integer'); undefinedFunction()");
+        bot.command("!", "Bot.setProperty('error_seen', options.command + ' | ' + options.error, 'string');"
+                + " Bot.sendMessage('Sorry, something went wrong')");
+        assertThat(callAs(bot, 1, "/broken", 503).get("error").asString()).contains("undefinedFunction");
+        await().atMost(Duration.ofSeconds(15)).until(() -> bot.getJson("/properties").toString().contains("error_seen"));
+        assertThat(bot.getJson("/properties").toString()).contains("/broken | ReferenceError").doesNotContain("\"half\"");
+        assertThat(bot.getJson("/messages?user_id=1").toString()).contains("Sorry, something went wrong");
+
+        // A failing ! runs no other !, and a run without a user has no one to tell.
+        bot.command("!", "throw new Error('the error command fails too')");
+        callAs(bot, 1, "/broken", 503);
+        await().pollDelay(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        assertThat(bot.getJson("/scheduled-runs").get("scheduled_runs").size()).isEqualTo(2);
+    }
+
+    @Test
     void commonLibIsEveryBotsWithoutInstalling() {
         Bots.TestBot bot = bot();
         bot.send("PATCH", "", Map.of("libs", java.util.List.of("Random"))).expectStatus().isOk();
