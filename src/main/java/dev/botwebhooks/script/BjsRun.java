@@ -20,6 +20,8 @@ final class BjsRun {
     private final SandboxContextFactory.Budget budget;
     private final Compiler compiler;
     private final RunOutput output;
+    /** Made by {@link #install}, which a run calls first. */
+    private BjsEnvironment env;
 
     /** Compiles a command for Bot.runCommand, or throws a JavaScript error saying why it does not compile. */
     interface Compiler {
@@ -50,7 +52,7 @@ final class BjsRun {
 
     /** Sends the command's answer field as BB does, before its code: a message to the chat, and the answer so far. */
     void sendAnswer(CommandAnswer answer) {
-        answer.send(output, run);
+        answer.send(env);
     }
 
     /**
@@ -68,7 +70,7 @@ final class BjsRun {
 
     /** Defines the BJS globals in a run's own scope. */
     void install(Context cx, ScriptableObject runScope) {
-        BjsEnvironment env = new BjsEnvironment(run, host, limits, budget::check, output, runScope);
+        env = new BjsEnvironment(run, host, limits, budget::check, output, runScope);
         for (BjsGlobal global : globals(env)) {
             global.install(cx);
         }

@@ -77,7 +77,7 @@ final class BotGlobal implements BjsGlobal {
         }
         // undefined is sent as "undefined", as JavaScript on BB does: coerced, not refused.
         env.output().countMessage();
-        String body = ScriptRuntime.toString(text);
+        String body = Placeholders.fill(env, ScriptRuntime.toString(text));
         int maxChars = env.limits().maxMessageChars();
         if (body.length() > maxChars) {
             throw new RunAborted(ScriptFailure.Kind.OUTPUT_LIMIT, "message is " + body.length()
@@ -177,7 +177,7 @@ final class BotGlobal implements BjsGlobal {
         CommandAnswer answer = CommandAnswer.of(call.settings());
         if (answer != null) {
             // As when a text calls it, BB sends the command's answer before its code.
-            answer.send(env.output(), env.run());
+            answer.send(env);
         }
         if (call.settings().needReply() && env.run().userId() != null) {
             // BB's "Wait for answer": the question now; the user's reply runs the code, with these options.

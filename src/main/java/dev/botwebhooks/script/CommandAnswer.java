@@ -18,13 +18,18 @@ public record CommandAnswer(String text, String keyboard) {
         return settings.answer() == null ? null : new CommandAnswer(settings.answer(), settings.keyboard());
     }
 
-    /** Sends it as BB does, before a command's code: a message to the run's chat, and the run's answer so far. */
-    void send(RunOutput output, ScriptRun run) {
-        output.countMessage();
+    /**
+     * Sends it as BB does, before a command's code: a message to the run's chat, and the run's answer so far; its
+     * {@code <Property>} placeholders filled ({@link Placeholders}).
+     */
+    void send(BjsEnvironment env) {
+        String filled = Placeholders.fill(env, text);
+        env.output().countMessage();
+        ScriptRun run = env.run();
         if (run.chatId() != null) {
-            output.addMessage(new OutgoingMessage(run.userId(), run.chatId(), text, options()));
+            env.output().addMessage(new OutgoingMessage(run.userId(), run.chatId(), filled, options()));
         }
-        output.answer(text);
+        env.output().answer(filled);
     }
 
     /** Telegram's sendMessage options for it: Markdown, as BB formats an answer, and the keyboard if any. */

@@ -124,6 +124,20 @@ class BbContextTest extends EndToEndTest {
     }
 
     @Test
+    void propertyPlaceholdersInAnAnswerAndAMessageAreTheUsersProperties() {
+        Bots.TestBot bot = bot();
+        answerOf(bot, "User.setProperty('UserRole', 'admin', 'string'); User.setProperty('points', 12, 'integer');"
+                + " Bot.sendMessage('ok')");
+        bot.send("POST", "/commands", Map.of("name", "/hello", "code",
+                "/*CMD\n  command: /hello\n  answer: Hello, <UserRole>!\nCMD*/\n")).expectStatus().isOk();
+        assertThat(callAs(bot, 1, "/hello", 200).get("answer").asString()).isEqualTo("Hello, admin!");
+        assertThat(answerOf(bot, "Bot.sendMessage('<b><UserRole></b> has <points> points, <nothing> stays')"))
+                .isEqualTo("<b>admin</b> has 12 points, <nothing> stays");
+        // Another user has no such property: the tag stays as written.
+        assertThat(callAs(bot, 2, "/hello", 200).get("answer").asString()).isEqualTo("Hello, <UserRole>!");
+    }
+
+    @Test
     void commonLibIsEveryBotsWithoutInstalling() {
         Bots.TestBot bot = bot();
         bot.send("PATCH", "", Map.of("libs", java.util.List.of("Random"))).expectStatus().isOk();
