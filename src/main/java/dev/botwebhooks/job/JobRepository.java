@@ -72,12 +72,16 @@ public class JobRepository {
                 .then();
     }
 
-    /** Cancels the bot's pending jobs of each cancellation; inside the run's transaction. */
+    /**
+     * Cancels the bot's pending jobs of each cancellation; inside the run's transaction. A broadcast's jobs
+     * ({@code Bot.runAll}) are not {@code Bot.run}'s to clear, as on BB: they have no label, and a clear without one
+     * leaves them.
+     */
     public Mono<Void> cancel(long botId, List<JobCancellation> cancellations) {
         return Flux.fromIterable(cancellations).concatMap(cancellation -> db.sql(
                         "UPDATE scheduled_runs SET status = 'cancelled', finished_at = now(), claim = NULL, "
                                 + "claimed_until = NULL WHERE bot_id = :bot AND status = 'pending'"
-                                + (cancellation.label() == null ? "" : " AND label = :label"))
+                                + (cancellation.label() == null ? " AND run_all_task_id IS NULL" : " AND label = :label"))
                 .bind("bot", botId)
                 .bindValues(cancellation.label() == null ? Map.of() : Map.of("label", cancellation.label()))
                 .fetch().rowsUpdated()).then();
@@ -91,14 +95,14 @@ public class JobRepository {
                         + "WHERE id IN (SELECT id FROM scheduled_runs WHERE status = 'pending' "
                         + "AND run_at <= clock_timestamp() AND (claimed_until IS NULL OR claimed_until < clock_timestamp()) "
                         + "ORDER BY run_at LIMIT :limit FOR UPDATE SKIP LOCKED) "
-                        + "RETURNING id, bot_id, command, user_id, options, attempts, content, "
+                        + "RETURNING id, bot_id, command, user_id, options, attempts, content, run_all_task_id, "
                         + "extract(epoch FROM clock_timestamp() - run_at)::float8 AS lag_seconds")
                 .bind("claim", claim).bind("lease", lease.toMillis() / 1000.0).bind("limit", limit)
                 .map(row -> new ClaimedJob(row.get("id", Long.class), row.get("bot_id", Long.class),
                         row.get("command", String.class), row.get("user_id", Long.class),
                         jsonOrNull(row.get("options", Json.class)), claim, row.get("attempts", Integer.class),
                         Duration.ofNanos((long) (Math.max(0, row.get("lag_seconds", Double.class)) * 1e9)),
-                        row.get("content", String.class)))
+                        row.get("content", String.class), row.get("run_all_task_id", Long.class)))
                 .all();
     }
 

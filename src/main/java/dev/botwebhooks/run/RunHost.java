@@ -2,6 +2,8 @@ package dev.botwebhooks.run;
 
 import dev.botwebhooks.archive.BotLibraries;
 import dev.botwebhooks.bot.Bot;
+import dev.botwebhooks.broadcast.RunAllTask;
+import dev.botwebhooks.broadcast.RunAllTaskRepository;
 import dev.botwebhooks.command.Command;
 import dev.botwebhooks.command.CommandDirectory;
 import dev.botwebhooks.command.CommandMatch;
@@ -50,11 +52,13 @@ final class RunHost implements ScriptHost {
     private final WebhookUrls urls;
     private final ListRepository lists;
     private final BotLibraries libraries;
+    private final RunAllTaskRepository runAllTasks;
     /** Written on the run's worker thread only; read after the run, which the worker's completion orders. */
     private final Map<PropertyKey, Long> reads = new LinkedHashMap<>();
 
     RunHost(Bot bot, PropertyRepository properties, UserRepository users, CommandRepository commands,
-            CommandDirectory directory, WebhookUrls urls, ListRepository lists, BotLibraries libraries) {
+            CommandDirectory directory, WebhookUrls urls, ListRepository lists, BotLibraries libraries,
+            RunAllTaskRepository runAllTasks) {
         this.bot = bot;
         this.properties = properties;
         this.users = users;
@@ -63,6 +67,7 @@ final class RunHost implements ScriptHost {
         this.urls = urls;
         this.lists = lists;
         this.libraries = libraries;
+        this.runAllTasks = runAllTasks;
     }
 
     @Override
@@ -154,6 +159,11 @@ final class RunHost implements ScriptHost {
     @Override
     public Optional<String> importedLibrary(String name) {
         return libraries.code(bot.id(), name).blockOptional(READ_TIMEOUT);
+    }
+
+    @Override
+    public Optional<RunAllTask> runAllTask(long id) {
+        return runAllTasks.find(bot.id(), id).blockOptional(READ_TIMEOUT);
     }
 
     @Override

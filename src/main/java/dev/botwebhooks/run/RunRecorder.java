@@ -1,5 +1,7 @@
 package dev.botwebhooks.run;
 
+import dev.botwebhooks.broadcast.NewRunAllTask;
+import dev.botwebhooks.broadcast.RunAllTaskRepository;
 import dev.botwebhooks.call.CallRecord;
 import dev.botwebhooks.call.CallRepository;
 import dev.botwebhooks.httprequest.HttpRequestRepository;
@@ -23,6 +25,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -46,15 +50,18 @@ class RunRecorder {
     private final MessageRepository messages;
     private final HttpRequestRepository httpRequests;
     private final ListRepository lists;
+    private final RunAllTaskRepository runAllTasks;
     private final GroupCommit<RunWrites> groupCommit;
     private final AnswerFormat answers;
     private final ApplicationEventPublisher events;
 
     RunRecorder(CallRepository calls, PropertyRepository properties, JobRepository jobs, MessageRepository messages,
-            HttpRequestRepository httpRequests, ListRepository lists, TransactionalOperator transaction, CommitProperties commit,
-            MeterRegistry registry, AnswerFormat answers, ApplicationEventPublisher events) {
+            HttpRequestRepository httpRequests, ListRepository lists, RunAllTaskRepository runAllTasks,
+            TransactionalOperator transaction, CommitProperties commit, MeterRegistry registry, AnswerFormat answers,
+            ApplicationEventPublisher events) {
         this.httpRequests = httpRequests;
         this.lists = lists;
+        this.runAllTasks = runAllTasks;
         this.calls = calls;
         this.properties = properties;
         this.jobs = jobs;
@@ -149,6 +156,7 @@ class RunRecorder {
         List<NewMessage> newMessages = new ArrayList<>();
         List<NewHttpRequest> newHttpRequests = new ArrayList<>();
         List<ListChange> listChanges = new ArrayList<>();
+        List<NewRunAllTask> newTasks = new ArrayList<>();
         for (RunWrites run : batch) {
             records.add(run.call());
             Effects effects = run.effects();
@@ -159,6 +167,8 @@ class RunRecorder {
                     newMessages.add(new NewMessage(run.call().botId(), run.call().id(), message)));
             effects.httpRequests().forEach(request -> newHttpRequests.add(
                     new NewHttpRequest(run.call().botId(), run.call().id(), run.call().userId(), request)));
+            effects.runAllTasks().forEach(task -> newTasks.add(
+                    new NewRunAllTask(run.call().botId(), run.call().id(), run.call().userId(), task)));
         }
         return calls.insert(records)
                 .thenMany(Flux.fromIterable(batch).concatMap(run -> run.hook().inTransaction(run.result())))
@@ -167,14 +177,33 @@ class RunRecorder {
                 .thenMany(Flux.fromIterable(batch).filter(run -> !run.effects().cancellations().isEmpty())
                         .concatMap(run -> jobs.cancel(run.call().botId(), run.effects().cancellations())))
                 .then(jobs.insert(newJobs))
+                .then(createRunAllTasks(newTasks))
                 .then(messages.insert(newMessages))
                 .then(httpRequests.insert(newHttpRequests));
     }
 
+    /**
+     * Each task, then its {@code on_create} command as a job for the calling user with the new task as
+     * {@code options.run_all_task} (the job needs the task's id, so one statement per task: a run makes few).
+     */
+    private Mono<Void> createRunAllTasks(List<NewRunAllTask> tasks) {
+        return Flux.fromIterable(tasks).concatMap(task -> runAllTasks.create(task).flatMap(created -> {
+            String onCreate = task.request().onCreate();
+            if (onCreate == null) {
+                return Mono.empty();
+            }
+            ObjectNode options = JsonNodeFactory.instance.objectNode();
+            options.set("run_all_task", created.toJson());
+            return jobs.insertCallback(task.botId(), task.callId(), onCreate, task.userId(), options, null);
+        })).then();
+    }
+
     private void committed(long botId, Effects effects) {
-        if (!effects.messages().isEmpty() || !effects.jobs().isEmpty() || !effects.httpRequests().isEmpty()) {
-            events.publishEvent(new RunCommitted(botId, effects.messages().size(), effects.jobs().size(),
-                    effects.httpRequests().size()));
+        int tasks = effects.runAllTasks().size();
+        if (!effects.messages().isEmpty() || !effects.jobs().isEmpty() || !effects.httpRequests().isEmpty() || tasks > 0) {
+            int onCreateJobs = (int) effects.runAllTasks().stream().filter(task -> task.onCreate() != null).count();
+            events.publishEvent(new RunCommitted(botId, effects.messages().size(), effects.jobs().size() + onCreateJobs,
+                    effects.httpRequests().size(), tasks));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.botwebhooks.run;
 
 import dev.botwebhooks.archive.BotLibraries;
+import dev.botwebhooks.broadcast.RunAllTaskRepository;
 import dev.botwebhooks.call.CallOrigin;
 import dev.botwebhooks.command.Command;
 import dev.botwebhooks.command.CommandDirectory;
@@ -38,10 +39,11 @@ class ScriptExecution {
     private final WebhookUrls urls;
     private final ListRepository lists;
     private final BotLibraries libraries;
+    private final RunAllTaskRepository runAllTasks;
 
     ScriptExecution(ScriptWorkers workers, ScriptEngine engine, ScriptRunMetrics metrics, PropertyRepository properties,
             UserRepository users, CommandRepository commands, CommandDirectory directory, WebhookUrls urls,
-            ListRepository lists, BotLibraries libraries) {
+            ListRepository lists, BotLibraries libraries, RunAllTaskRepository runAllTasks) {
         this.workers = workers;
         this.engine = engine;
         this.metrics = metrics;
@@ -52,6 +54,7 @@ class ScriptExecution {
         this.urls = urls;
         this.lists = lists;
         this.libraries = libraries;
+        this.runAllTasks = runAllTasks;
     }
 
     /**
@@ -65,8 +68,10 @@ class ScriptExecution {
                 user == null ? null : user.asScriptUser(),
                 user == null ? null : chat(user), user == null ? null : user.id(), user == null ? null : user.chatId(),
                 source(loaded.before()), source(loaded.after()), CommandAnswer.of(loaded.command().settings()),
-                request.call().origin() == CallOrigin.WEBHOOK ? 0 : 1, loaded.command().settings(), loaded.reply());
-        RunHost host = new RunHost(request.bot(), properties, users, commands, directory, urls, lists, libraries);
+                request.call().origin() == CallOrigin.WEBHOOK ? 0 : 1, loaded.command().settings(), loaded.reply(),
+                request.call().runAllTask() != null);
+        RunHost host = new RunHost(request.bot(), properties, users, commands, directory, urls, lists, libraries,
+                runAllTasks);
         return workers.run(request.bot().id(), () -> metrics.time(() -> engine.run(run, host)))
                 .map(outcome -> new Executed(outcome, host.reads()));
     }

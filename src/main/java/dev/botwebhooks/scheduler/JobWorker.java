@@ -90,7 +90,7 @@ class JobWorker extends PollingWorker {
                 // A deleted bot's jobs are deleted with it.
                 .flatMap(bot -> bot.isEmpty() ? Mono.<Void>empty() : runner.runJob(
                                 new RunRequest(bot.get(), job.command(), job.userId(), job.content(), job.options(), null,
-                                        CallContext.botRun(clock.instant())), markDone)
+                                        CallContext.botRun(clock.instant(), job.runAllTaskId())), markDone)
                         .flatMap(result -> settle(job, result)))
                 .onErrorResume(error -> retryLater(job, "the job could not be run (" + error.getClass().getSimpleName() + ")"));
     }

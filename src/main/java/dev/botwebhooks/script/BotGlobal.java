@@ -15,8 +15,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import static dev.botwebhooks.script.JsValues.arg;
 import static dev.botwebhooks.script.JsValues.describe;
@@ -29,7 +31,7 @@ import static dev.botwebhooks.script.JsValues.typeError;
 
 /**
  * {@code Bot}: messages, the bot's properties ({@link PropertyFunctions}), jobs ({@code Bot.run},
- * {@code Bot.clearRunAfter}) and other commands run inline ({@code Bot.runCommand}).
+ * {@code Bot.clearRunAfter}), broadcasts ({@link BotRunAll}) and other commands run inline ({@code Bot.runCommand}).
  */
 final class BotGlobal implements BjsGlobal {
 
@@ -38,6 +40,10 @@ final class BotGlobal implements BjsGlobal {
     private static final int MAX_LABEL_CHARS = 100;
     /** A year; a longer wait is better kept in the bot's own properties. */
     private static final double MAX_RUN_AFTER_SECONDS = 366 * 24 * 3600;
+
+    /** The functions made on first read, the same list for every run. */
+    private static final List<LazyFunctions.Lazy> LAZY = Stream.concat(BotChatFunctions.LAZY.stream(),
+            Stream.of(BotRunAll.LAZY)).toList();
 
     private final BjsEnvironment env;
     private final BjsRun.Compiler compiler;
@@ -53,7 +59,7 @@ final class BotGlobal implements BjsGlobal {
 
     @Override
     public void install(Context cx) {
-        Scriptable api = new LazyFunctions(env, BotChatFunctions.LAZY);
+        Scriptable api = new LazyFunctions(env, LAZY);
         env.function(api, "sendMessage", 2, this::sendMessage);
         PropertyFunctions.ofBot(env).install(api);
         new BotChatFunctions(env).install(api);
@@ -109,6 +115,7 @@ final class BotGlobal implements BjsGlobal {
     }
 
     private Object run(Context cx, Object[] args) {
+        BotRunAll.refuseInRecipient(env, "Bot.run");
         Scriptable call = BjsArguments.callObject(args,
                 "Bot.run expects an object: {command, options, run_after, user_id, user_telegramid, label}");
         String commandLine = commandLine(get(call, "command"), "Bot.run");
@@ -168,6 +175,7 @@ final class BotGlobal implements BjsGlobal {
 
     /** Runs another command inside this run: same user, chat, effects and answer; its own options and params. */
     private Object runCommand(Context cx, Object[] args) {
+        BotRunAll.refuseInRecipient(env, "Bot.runCommand");
         String commandLine = commandLine(arg(args, 0), "Bot.runCommand");
         if (subCommandDepth >= MAX_SUB_COMMAND_DEPTH) {
             throw error("too many sub commands: Bot.runCommand nests at most " + MAX_SUB_COMMAND_DEPTH + " deep");

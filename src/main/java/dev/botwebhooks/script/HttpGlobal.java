@@ -52,6 +52,7 @@ final class HttpGlobal implements BjsGlobal {
 
     private Object request(Context cx, String method, Object[] args) {
         String function = "HTTP." + method.toLowerCase(Locale.ROOT);
+        BotRunAll.refuseInRecipient(env, function);
         Scriptable call = BjsArguments.callObject(args, function + " expects an object: {url, params, body, headers, success, error}");
         env.output().requireRoomForHttpRequest();
         URI url = url(function, get(call, "url"), get(call, "params"));

@@ -1,5 +1,6 @@
 package dev.botwebhooks.script;
 
+import dev.botwebhooks.broadcast.RunAllRequest;
 import dev.botwebhooks.httprequest.ScriptHttpRequest;
 import dev.botwebhooks.job.JobCancellation;
 import dev.botwebhooks.job.JobRequest;
@@ -28,6 +29,8 @@ final class RunOutput {
     static final int MAX_JOB_CALLS = 100;
     /** HTTP.* calls per run: each is a request to another service, made by this service on the bot's behalf. */
     static final int MAX_HTTP_REQUESTS = 10;
+    /** Bot.runAll calls per run: each runs a command for every user of the bot. */
+    static final int MAX_RUN_ALL_TASKS = 10;
 
     private final ScriptLimits limits;
     private final Map<PropertyKey, PropertyChange> propertyChanges = new LinkedHashMap<>();
@@ -36,6 +39,7 @@ final class RunOutput {
     private final List<JobCancellation> jobCancellations = new ArrayList<>();
     private final List<ScriptHttpRequest> httpRequests = new ArrayList<>();
     private final List<ListChange> listChanges = new ArrayList<>();
+    private final List<RunAllRequest> runAllTasks = new ArrayList<>();
     private int propertyWrites;
     private int messageCalls;
     private String answer;
@@ -56,11 +60,12 @@ final class RunOutput {
     /** One change per property (its last write), in the order the properties were first written. */
     Effects effects() {
         if (propertyChanges.isEmpty() && messages.isEmpty() && jobRequests.isEmpty() && jobCancellations.isEmpty()
-                && httpRequests.isEmpty() && listChanges.isEmpty()) {
+                && httpRequests.isEmpty() && listChanges.isEmpty() && runAllTasks.isEmpty()) {
             return Effects.NONE;
         }
         return new Effects(List.copyOf(propertyChanges.values()), List.copyOf(messages), List.copyOf(jobRequests),
-                List.copyOf(jobCancellations), List.copyOf(httpRequests), List.copyOf(listChanges));
+                List.copyOf(jobCancellations), List.copyOf(httpRequests), List.copyOf(listChanges),
+                List.copyOf(runAllTasks));
     }
 
     /** A message counts against the limit whether or not it has a chat to go to. */
@@ -157,6 +162,21 @@ final class RunOutput {
         requireStorable("HTTP", request.successCommand());
         requireStorable("HTTP", request.errorCommand());
         httpRequests.add(request);
+    }
+
+    /** Called before the host is asked about the task's commands, as for a job. */
+    void requireRoomForRunAll() {
+        if (runAllTasks.size() >= MAX_RUN_ALL_TASKS) {
+            throw new RunAborted(ScriptFailure.Kind.OUTPUT_LIMIT,
+                    "Bot.runAll limit exceeded: at most " + MAX_RUN_ALL_TASKS + " tasks per run");
+        }
+    }
+
+    void addRunAll(RunAllRequest request) {
+        requireStorable("Bot.runAll", request.command());
+        requireStorable("Bot.runAll", request.onCreate());
+        requireStorable("Bot.runAll", request.options());
+        runAllTasks.add(request);
     }
 
     /** Drops the buffered jobs it matches too: they were asked for before the cancellation. */

@@ -1,5 +1,6 @@
 package dev.botwebhooks.script;
 
+import dev.botwebhooks.broadcast.RunAllTask;
 import dev.botwebhooks.command.CommandLine;
 import dev.botwebhooks.property.PropertyValue;
 import dev.botwebhooks.url.WebhookUrlRequest;
@@ -47,6 +48,11 @@ public interface ScriptHost {
     /** The bot's Lists ({@code new List(...)}); a host without storage has none to offer. */
     default ListReads lists() {
         throw new UnsupportedOperationException("Lists are kept in the service's database; this host has none");
+    }
+
+    /** The bot's {@code Bot.runAll} task of that id as it is now; empty when the bot has none. */
+    default Optional<RunAllTask> runAllTask(long id) {
+        throw new UnsupportedOperationException("run-all tasks are kept in the service's database; this host has none");
     }
 
     /**

@@ -22,6 +22,8 @@ import tools.jackson.databind.JsonNode;
  *                          lets only the bot itself run a command
  * @param settings the command's BB settings, for BJS {@code command} ({@code command.folder}, ...)
  * @param reply    whether the command waits for the user's reply, or this run ends the user's wait
+ * @param runAllRecipient whether a {@code Bot.runAll} task started the run for its chat: as on BB, it may not use
+ *                        {@code Bot.run}, {@code Bot.runCommand}, {@code HTTP} or {@code Bot.runAll}
  */
 public record ScriptRun(
         ScriptSource source,
@@ -39,7 +41,16 @@ public record ScriptRun(
         CommandAnswer answer,
         int completedCommands,
         CommandSettings settings,
-        ReplyMode reply) {
+        ReplyMode reply,
+        boolean runAllRecipient) {
+
+    /** A run no {@code Bot.runAll} task started. */
+    public ScriptRun(ScriptSource source, String botName, String message, String params, String content,
+            JsonNode options, JsonNode user, JsonNode chat, Long userId, String chatId, ScriptSource before,
+            ScriptSource after, CommandAnswer answer, int completedCommands, CommandSettings settings, ReplyMode reply) {
+        this(source, botName, message, params, content, options, user, chat, userId, chatId, before, after, answer,
+                completedCommands, settings, reply, false);
+    }
 
     /** A run a webhook started. */
     public ScriptRun(ScriptSource source, String botName, String message, String params, String content,

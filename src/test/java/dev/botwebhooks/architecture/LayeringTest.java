@@ -30,7 +30,7 @@ class LayeringTest {
             .layer(APPLICATION).definedBy("..run..", "..delivery..", "..scheduler..", "..archive..", "..outbound..")
             .layer(ENGINE).definedBy("..script..", "..pipeline..")
             .layer(DATA).definedBy("..bot..", "..command..", "..user..", "..property..", "..message..", "..call..",
-                    "..job..", "..url..", "..httprequest..", "..list..")
+                    "..job..", "..url..", "..httprequest..", "..list..", "..broadcast..")
             .layer(INFRASTRUCTURE).definedBy("..cache..", "..cluster..", "..metrics..", "..scheduling..", "..crypto..", "..token..", "..sql..", "..logging..", "..config..")
             .whereLayer(EDGE).mayNotBeAccessedByAnyLayer()
             .whereLayer(GATES).mayOnlyBeAccessedByLayers(EDGE)
