@@ -42,8 +42,8 @@ final class BotGlobal implements BjsGlobal {
     private static final double MAX_RUN_AFTER_SECONDS = 366 * 24 * 3600;
 
     /** The functions made on first read, the same list for every run. */
-    private static final List<LazyFunctions.Lazy> LAZY = Stream.concat(BotChatFunctions.LAZY.stream(),
-            Stream.of(BotRunAll.LAZY)).toList();
+    private static final List<LazyFunctions.Lazy> LAZY = Stream.of(BotChatFunctions.LAZY.stream(),
+            Stream.of(BotRunAll.LAZY), CacheHints.BOT.stream()).flatMap(lazy -> lazy).toList();
 
     private final BjsEnvironment env;
     private final BjsRun.Compiler compiler;

@@ -12,6 +12,7 @@ import tools.jackson.databind.node.StringNode;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import static dev.botwebhooks.script.JsValues.arg;
 import static dev.botwebhooks.script.JsValues.error;
@@ -23,11 +24,12 @@ final class UserGlobal implements BjsGlobal {
 
     private static final int MAX_GROUP_CHARS = 100;
 
-    /** Made when a script first reads them ({@link LazyFunctions}): few runs use groups. */
-    private static final List<LazyFunctions.Lazy> LAZY = List.of(
+    /** Made when a script first reads them ({@link LazyFunctions}): few runs use groups or cache hints. */
+    private static final List<LazyFunctions.Lazy> LAZY = Stream.concat(Stream.of(
             new LazyFunctions.Lazy("addToGroup", 1, env -> (cx, args) -> new UserGlobal(env).addToGroup(args)),
             new LazyFunctions.Lazy("getGroup", 0, env -> (cx, args) -> new UserGlobal(env).getGroup()),
-            new LazyFunctions.Lazy("removeGroup", 0, env -> (cx, args) -> new UserGlobal(env).removeGroup()));
+            new LazyFunctions.Lazy("removeGroup", 0, env -> (cx, args) -> new UserGlobal(env).removeGroup())),
+            CacheHints.USER.stream()).toList();
 
     private final BjsEnvironment env;
 

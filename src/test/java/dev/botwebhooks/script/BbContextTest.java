@@ -138,6 +138,22 @@ class BbContextTest extends EndToEndTest {
     }
 
     @Test
+    void cacheCallsAreCheckedAndTheCommandRunsFreshEachTime() {
+        Bots.TestBot bot = bot();
+        // BB's caching page: /hours caches its answer; here it runs each time, so a changed value shows at once.
+        bot.command("/hours", "var hours = Bot.getProp('opening_hours', 'Monday to Friday');"
+                + " Bot.sendMessage(hours, { parse_mode: null }); Bot.setCache(300); User.setCache(60)");
+        assertThat(callAs(bot, 1, "/hours", 200).get("answer").asString()).isEqualTo("Monday to Friday");
+        answerOf(bot, "Bot.setProp('opening_hours', 'Monday to Saturday'); Bot.clearCache('/hours');"
+                + " User.clearCache('/hours'); Bot.sendMessage('saved')");
+        assertThat(callAs(bot, 1, "/hours", 200).get("answer").asString()).isEqualTo("Monday to Saturday");
+        bot.command("/bad", "Bot.setCache(-1)");
+        assertThat(callAs(bot, 1, "/bad", 503).get("error").asString()).startsWith("RangeError: Bot.setCache");
+        bot.command("/bad", "Bot.clearCache()");
+        assertThat(callAs(bot, 1, "/bad", 503).get("error").asString()).startsWith("TypeError: Bot.clearCache");
+    }
+
+    @Test
     void commonLibIsEveryBotsWithoutInstalling() {
         Bots.TestBot bot = bot();
         bot.send("PATCH", "", Map.of("libs", java.util.List.of("Random"))).expectStatus().isOk();
