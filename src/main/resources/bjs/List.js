@@ -87,6 +87,8 @@
     }
     return true;
   };
+  // Statistics are counted when read: a recount is never needed.
+  List.prototype.isRecountNeeded = function () { return false; };
   List.prototype.get = function () { return store.props(this.user_id, this.name, query(this)); };
   List.prototype.search = function (text) {
     return store.props(this.user_id, this.name, query(this, text === undefined || text === null ? "" : String(text)));

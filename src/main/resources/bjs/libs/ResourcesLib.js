@@ -19,6 +19,14 @@ function makeGrowth(resource) {
     have: function () { return growth.info(); },
     isEnabled: function () { return growth.info().enabled === true; },
     stop: function () { return toggle(false); },
+    // Growing again from now: the stopped time adds nothing.
+    resume: function () {
+      var info = growth.info();
+      if (!info.type) { return false; }
+      info.enabled = true;
+      info.started_at = Date.now();
+      return Bot.setProperty(propName(), info, 'json');
+    },
     totalIterations: function (info) {
       info = info || growth.info();
       return (Date.now() - info.started_at) / 1000 / info.interval;
@@ -88,6 +96,8 @@ function makeGrowth(resource) {
   }
 
   resource.growth = growth;
+  // The growth is gone; the resource keeps the value it has.
+  resource.resetGrowth = function () { Bot.deleteProp(propName()); };
   return growth;
 }
 

@@ -87,6 +87,22 @@ class ResourcesLibTest extends EndToEndTest {
     }
 
     @Test
+    void aStoppedGrowthResumesFromNowAndAResetOneIsGone() {
+        String code = """
+                var deposit = Libs.ResourcesLib.userRes("deposit");
+                deposit.set(100);
+                deposit.growth.add({value: 5, interval: 1});
+                deposit.growth.stop();
+                var stopped = deposit.growth.isEnabled();
+                deposit.growth.resume();
+                var resumed = deposit.growth.isEnabled() && deposit.growth.info().started_at > Date.now() - 1000;
+                deposit.resetGrowth();
+                Bot.sendMessage(stopped + " " + resumed + " " + deposit.growth.isEnabled() + " " + deposit.value());
+                """;
+        assertThat(call(bot(), code, 200).get("answer").asString()).isEqualTo("false true false 100");
+    }
+
+    @Test
     void aResourceWithoutGrowthShowsNaNProgressAsBbsLibDoes() {
         // DemoResBot's /balance: growth.progress().toFixed(2) on a balance that never grew prints "NaN" on BB.
         String code = "var res = Libs.ResourcesLib.userRes('money'); Bot.sendMessage(res.growth.progress().toFixed(2)"
