@@ -96,7 +96,7 @@ class RunLoader {
         JsonNode options = wait.path("options");
         return commands.find(botId, wait.path("command").asString("")).flatMap(waiting -> Mono.justOrEmpty(waiting.<Loaded>map(
                 command -> new Loaded.Found(command, "", user, before, after,
-                        options.isNull() || options.isMissingNode() ? null : options, ReplyMode.END_WAIT))));
+                        options.isNull() || options.isMissingNode() ? null : options, ReplyMode.REPLY))));
     }
 
     /**

@@ -88,6 +88,7 @@ final class BjsRun {
                 new ApiGlobal(env),
                 new ListGlobal(env),
                 new AdminPanelGlobal(env),
+                new SmartBotGlobal(env),
                 new RunAllTaskGlobal(env),
                 new CryptoJsGlobal(env));
     }

@@ -202,14 +202,20 @@ final class BotGlobal implements BjsGlobal {
         ScriptableObject.putProperty(sub, "options", isAbsent(options) ? null : options);
         ScriptableObject.putProperty(sub, "params", call.params());
         ScriptableObject.putProperty(sub, "message", commandLine);
-        ScriptableObject.putProperty(sub, "command", RunValues.command(cx, env.scope(), call.source().commandName(), null));
+        Scriptable subCommand = RunValues.command(cx, env.scope(), call.source().commandName(), call.settings());
+        ScriptableObject.putProperty(sub, "command", subCommand);
         // The command that called it has completed as far as BB counts: the sub command passes BB's guard.
         ScriptableObject.putProperty(sub, "completed_commands_count", env.run().completedCommands() + subCommandDepth + 1);
+        // Code defined in the run's scope (libraries, SmartBot's handle()) reads command there: while the sub command
+        // runs, it is the sub command.
+        Object outerCommand = ScriptableObject.getProperty(env.scope(), "command");
+        ScriptableObject.putProperty(env.scope(), "command", subCommand);
         subCommandDepth++;
         try {
             script.exec(cx, sub);
         } finally {
             subCommandDepth--;
+            ScriptableObject.putProperty(env.scope(), "command", outerCommand);
         }
         return Undefined.instance;
     }

@@ -99,10 +99,10 @@ public final class ScriptEngine {
         RunScope scope = new RunScope(set);
         BjsRun bjs = new BjsRun(run, host, contexts.limits(), budget, this::compiledSubCommand);
         bjs.install(cx, scope);
-        if (run.reply() == ReplyMode.END_WAIT) {
+        if (run.reply() == ReplyMode.END_WAIT || run.reply() == ReplyMode.REPLY) {
             bjs.endWait();
         }
-        if (run.answer() != null) {
+        if (run.answer() != null && run.reply() != ReplyMode.REPLY) {
             bjs.sendAnswer(run.answer());
         }
         if (run.reply() == ReplyMode.ASK) {
