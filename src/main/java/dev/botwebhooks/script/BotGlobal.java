@@ -215,7 +215,11 @@ final class BotGlobal implements BjsGlobal {
             script.exec(cx, sub);
         } finally {
             subCommandDepth--;
-            ScriptableObject.putProperty(env.scope(), "command", outerCommand);
+            if (outerCommand == Scriptable.NOT_FOUND) {
+                ScriptableObject.deleteProperty(env.scope(), "command");
+            } else {
+                ScriptableObject.putProperty(env.scope(), "command", outerCommand);
+            }
         }
         return Undefined.instance;
     }
