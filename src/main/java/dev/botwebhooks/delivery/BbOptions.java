@@ -16,13 +16,14 @@ final class BbOptions {
     private BbOptions() {
     }
 
-    /** The parameters as the chat API gets them. */
+    /** The parameters as the chat API gets them: without the bot's own fields (and {@link SentResults}'). */
     static JsonNode withoutThem(JsonNode options) {
-        if (options == null || !options.isObject() || !options.has(FIELD)) {
+        if (options == null || !options.isObject() || !(options.has(FIELD) || options.has(SentResults.FIELD))) {
             return options;
         }
         ObjectNode sent = ((ObjectNode) options).deepCopy();
         sent.remove(FIELD);
+        sent.remove(SentResults.FIELD);
         return sent;
     }
 

@@ -39,6 +39,7 @@ class DeliveryWorker extends PollingWorker {
     private final OutboxRepository outbox;
     private final TelegramClient telegram;
     private final JobRepository jobs;
+    private final SentResults results;
     private final TransactionalOperator transaction;
     private final DeliveryProperties settings;
     private final Backoff backoff;
@@ -47,8 +48,9 @@ class DeliveryWorker extends PollingWorker {
     private volatile long backlogRefreshedAt;
 
     DeliveryWorker(OutboxRepository outbox, TelegramClient telegram, DeliveryProperties settings,
-            JobRepository jobs, TransactionalOperator transaction, MeterRegistry registry) {
+            JobRepository jobs, SentResults results, TransactionalOperator transaction, MeterRegistry registry) {
         super("message delivery", settings.pollInterval(), settings.enabled());
+        this.results = results;
         this.outbox = outbox;
         this.telegram = telegram;
         this.jobs = jobs;
@@ -90,7 +92,12 @@ class DeliveryWorker extends PollingWorker {
     private Mono<Void> record(ClaimedMessage message, SendResult result) {
         if (result instanceof SendResult.Sent sent) {
             count("sent");
-            return finished(outbox.sent(message.id()), message, message.onResult(), sent.answer());
+            // BB's result_to_*_property commits with the sent status, in one transaction.
+            Mono<Void> status = outbox.sent(message.id());
+            return results.wanted(message.options())
+                    ? transaction.transactional(finished(status.then(results.save(message.botId(), message.options(),
+                            sent.answer())), message, message.onResult(), sent.answer()))
+                    : finished(status, message, message.onResult(), sent.answer());
         }
         if (result instanceof SendResult.RateLimited limited) {
             count("rate_limited");

@@ -86,6 +86,8 @@ final class ApiGlobal implements BjsGlobal {
 
     /** Stores one API call of this run; shared with the Bot functions that are API calls under another name. */
     static void send(BjsEnvironment env, String method, ObjectNode options, String function) {
+        // An Api.* call saves its whole result; BB's Bot functions that are such calls, the message's id.
+        ResultProperty.take(env, options, function.startsWith("Api."), function);
         String onResult = callbackCommand(options.remove("on_result"), function, "on_result");
         String onError = callbackCommand(options.remove("on_error"), function, "on_error");
         JsonNode chat = options.get("chat_id");

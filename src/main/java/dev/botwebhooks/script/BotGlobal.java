@@ -95,6 +95,7 @@ final class BotGlobal implements BjsGlobal {
             extra.remove("text");
         }
         MessageFormat.asBotSendsIt(extra);
+        ResultProperty.take(env, extra, false, "Bot.sendMessage");
         // As with Api.*: on_result runs a command with the chat API's answer (options.result.message_id).
         String onResult = ApiGlobal.callbackCommand(extra.remove("on_result"), "Bot.sendMessage", "on_result");
         String onError = ApiGlobal.callbackCommand(extra.remove("on_error"), "Bot.sendMessage", "on_error");

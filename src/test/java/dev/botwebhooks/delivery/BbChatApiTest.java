@@ -161,6 +161,30 @@ class BbChatApiTest extends EndToEndTest {
         await().atMost(PATIENCE).until(() -> property(bot, "sent_id") != null);
     }
 
+    @Test
+    void aSentCallsAnswerIsSavedInThePropertyItNames() {
+        Bots.TestBot bot = chatBot();
+        String token = bot.chatToken();
+
+        // BB's pattern: keep the message's id, edit the message later.
+        call(bot, "Bot.sendMessage('Hello', { result_to_bot_property: 'MSG-for-edit' + chat.chatid });"
+                + " Api.getMe({ result_to_user_property: 'me' })");
+        await().atMost(PATIENCE).until(() -> property(bot, "MSG-for-edit" + CHAT) != null);
+        long messageId = property(bot, "MSG-for-edit" + CHAT).asLong();
+        assertThat(telegram.delivered(token)).allSatisfy(request -> assertThat(request.body().has("bb_result_to")).isFalse());
+        await().atMost(PATIENCE).until(() -> bot.getJson("/properties?user_id=42").toString().contains("\"me\""));
+        assertThat(bot.getJson("/properties?user_id=42").toString()).contains("\"type\":\"json\"");
+
+        call(bot, "Bot.editMessage('Hello again', Bot.getProperty('MSG-for-edit' + chat.chatid))");
+        await().atMost(PATIENCE).until(() -> telegram.delivered(token).stream().anyMatch(r -> r.method().equals("editMessageText")));
+        FakeTelegram.Request edit = telegram.delivered(token).stream().filter(r -> r.method().equals("editMessageText"))
+                .findFirst().orElseThrow();
+        assertThat(edit.body().get("message_id").asLong()).isEqualTo(messageId);
+
+        bot.command("/bad", "Bot.sendMessage('x', { result_to_bot_property: 5 })");
+        http.get().uri(bot.localUrl(Map.of("command", "/bad", "user_id", 42))).exchange().expectStatus().isEqualTo(503);
+    }
+
     private static JsonNode byText(List<FakeTelegram.Request> sent, String text) {
         return sent.stream().filter(r -> text.equals(r.body().path("text").asString(""))).findFirst().orElseThrow().body();
     }
