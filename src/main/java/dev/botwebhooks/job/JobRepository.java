@@ -72,6 +72,14 @@ public class JobRepository {
                 .then();
     }
 
+    /** Deletes at most {@code batch} jobs that finished (ran, failed, cancelled) before {@code cutoff}. */
+    public Mono<Long> deleteFinishedBefore(Instant cutoff, int batch) {
+        return db.sql("DELETE FROM scheduled_runs WHERE id IN (SELECT id FROM scheduled_runs WHERE status <> 'pending' "
+                        + "AND finished_at < :cutoff LIMIT :batch FOR UPDATE SKIP LOCKED)")
+                .bind("cutoff", cutoff).bind("batch", batch)
+                .fetch().rowsUpdated();
+    }
+
     /**
      * Cancels the bot's pending jobs of each cancellation; inside the run's transaction. A broadcast's jobs
      * ({@code Bot.runAll}) are not {@code Bot.run}'s to clear, as on BB: they have no label, and a clear without one

@@ -15,6 +15,9 @@ import java.time.Duration;
  * @param initialBackoff wait after a job failed for a reason outside its script; doubles per failure
  * @param maxBackoff     longest such wait
  * @param maxAttempts    tries before such a job is marked failed
+ * @param retention       how long a job that ran, failed or was cancelled stays listed
+ * @param cleanupInterval how often older ones are deleted
+ * @param cleanupBatch    rows deleted per statement, so a sweep never holds long locks
  */
 @ConfigurationProperties("webhooks.scheduled-runs")
 public record SchedulerProperties(
@@ -24,5 +27,8 @@ public record SchedulerProperties(
         @DefaultValue("60s") Duration lease,
         @DefaultValue("1s") Duration initialBackoff,
         @DefaultValue("5m") Duration maxBackoff,
-        @DefaultValue("10") int maxAttempts) {
+        @DefaultValue("10") int maxAttempts,
+        @DefaultValue("30d") Duration retention,
+        @DefaultValue("1m") Duration cleanupInterval,
+        @DefaultValue("1000") int cleanupBatch) {
 }
