@@ -1,5 +1,6 @@
 package dev.botwebhooks.delivery;
 
+import dev.botwebhooks.message.OutgoingMessage;
 import dev.botwebhooks.property.PropertyChange;
 import dev.botwebhooks.property.PropertyKey;
 import dev.botwebhooks.property.PropertyRepository;
@@ -20,7 +21,7 @@ import java.util.List;
 @Component
 class SentResults {
 
-    static final String FIELD = "bb_result_to";
+    static final String FIELD = OutgoingMessage.RESULT_PROPERTY;
 
     private final PropertyRepository properties;
 

@@ -17,6 +17,11 @@ public record OutgoingMessage(Long userId, String chatId, String text, JsonNode 
         String onResult, String onError) {
 
     public static final String SEND_MESSAGE = "sendMessage";
+    /**
+     * The field of {@code options} naming the property the chat API's answer is saved in when the call is sent
+     * ({@code {user_id, name, value: "message_id" | "result"}}; BB's result_to_bot/user_property); never sent itself.
+     */
+    public static final String RESULT_PROPERTY = "bb_result_to";
 
     public OutgoingMessage(Long userId, String chatId, String text, JsonNode options) {
         this(userId, chatId, text, options, SEND_MESSAGE, null, null);

@@ -1,5 +1,6 @@
 package dev.botwebhooks.script;
 
+import dev.botwebhooks.message.OutgoingMessage;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -10,12 +11,9 @@ import static dev.botwebhooks.script.JsValues.typeError;
  * BB's {@code result_to_bot_property} / {@code result_to_user_property} on a message or an {@code Api.*} call: the
  * chat API's answer is saved in that property once the call is sent. A message saves its {@code message_id} (BB's
  * "Bot.editMessage(text, Bot.getProperty(...))" pattern), an {@code Api.*} call its whole {@code result} as JSON. The
- * field is replaced by {@link #FIELD}, which the outbox reads and does not send.
+ * field is replaced by {@link OutgoingMessage#RESULT_PROPERTY}, which the outbox reads and does not send.
  */
 final class ResultProperty {
-
-    /** What the stored call carries for the outbox: {@code {user_id, name, value: "message_id" | "result"}}. */
-    static final String FIELD = "bb_result_to";
 
     private ResultProperty() {
     }
@@ -36,7 +34,7 @@ final class ResultProperty {
         if (ofUser && userId == null) {
             throw error(function + ": result_to_user_property needs a current user");
         }
-        ObjectNode target = options.putObject(FIELD);
+        ObjectNode target = options.putObject(OutgoingMessage.RESULT_PROPERTY);
         if (ofUser) {
             target.put("user_id", userId);
         } else {
