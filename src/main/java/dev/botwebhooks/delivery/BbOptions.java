@@ -1,5 +1,6 @@
 package dev.botwebhooks.delivery;
 
+import dev.botwebhooks.message.OutgoingMessage;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -16,14 +17,14 @@ final class BbOptions {
     private BbOptions() {
     }
 
-    /** The parameters as the chat API gets them: without the bot's own fields (and {@link SentResults}'). */
+    /** The parameters as the chat API gets them: without the bot's own fields (and the result property's, {@link SentResults}). */
     static JsonNode withoutThem(JsonNode options) {
-        if (options == null || !options.isObject() || !(options.has(FIELD) || options.has(SentResults.FIELD))) {
+        if (options == null || !options.isObject() || !(options.has(FIELD) || options.has(OutgoingMessage.RESULT_PROPERTY))) {
             return options;
         }
         ObjectNode sent = ((ObjectNode) options).deepCopy();
         sent.remove(FIELD);
-        sent.remove(SentResults.FIELD);
+        sent.remove(OutgoingMessage.RESULT_PROPERTY);
         return sent;
     }
 

@@ -21,7 +21,6 @@ import java.util.List;
 @Component
 class SentResults {
 
-    static final String FIELD = OutgoingMessage.RESULT_PROPERTY;
 
     private final PropertyRepository properties;
 
@@ -31,12 +30,12 @@ class SentResults {
 
     /** Whether the call asked for its answer to be saved. */
     boolean wanted(JsonNode options) {
-        return options != null && options.has(FIELD);
+        return options != null && options.has(OutgoingMessage.RESULT_PROPERTY);
     }
 
     /** Inside the caller's transaction. */
     Mono<Void> save(long botId, JsonNode options, JsonNode answer) {
-        JsonNode target = options == null ? null : options.get(FIELD);
+        JsonNode target = options == null ? null : options.get(OutgoingMessage.RESULT_PROPERTY);
         JsonNode result = answer == null ? null : answer.get("result");
         if (target == null || !target.isObject() || result == null) {
             return Mono.empty();

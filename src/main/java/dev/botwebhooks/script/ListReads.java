@@ -14,6 +14,34 @@ import java.util.Optional;
  */
 public interface ListReads {
 
+    /** No list at all: what a host that keeps no lists reads. */
+    ListReads NONE = new ListReads() {
+        @Override
+        public boolean exists(Long owner, String name) {
+            return false;
+        }
+
+        @Override
+        public Optional<ListStats> stats(Long owner, String name) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<ListedProperty> properties(Long owner, String name, ListQuery query) {
+            return List.of();
+        }
+
+        @Override
+        public List<ListedUser> users(Long owner, String name, ListQuery query) {
+            return List.of();
+        }
+
+        @Override
+        public Optional<ListedUser> user(Long owner, String name, long userId) {
+            return Optional.empty();
+        }
+    };
+
     boolean exists(Long owner, String name);
 
     /** Empty when the list does not exist. */

@@ -32,9 +32,12 @@ public interface ScriptHost {
     /** Whether the bot has this user (Bot.run's {@code user_id}). */
     boolean userExists(long userId);
 
-    /** The id of the bot's user with this Telegram id ({@code user_telegramid}); empty when it has none. */
+    /**
+     * The id of the bot's user with this Telegram id ({@code user_telegramid}); empty when it has none, as a host that
+     * keeps no users' profiles (a sandbox test's) has.
+     */
     default Optional<Long> userIdByTelegramId(String telegramId) {
-        throw new UnsupportedOperationException("users are kept in the service's database; this host has none");
+        return Optional.empty();
     }
 
     /** The bot's command of that name at its current version. */
@@ -45,14 +48,14 @@ public interface ScriptHost {
         return command(name).map(ScriptSource::code);
     }
 
-    /** The bot's Lists ({@code new List(...)}); a host without storage has none to offer. */
+    /** The bot's Lists ({@code new List(...)}) as committed; a host that keeps none has no list ({@link ListReads#NONE}). */
     default ListReads lists() {
-        throw new UnsupportedOperationException("Lists are kept in the service's database; this host has none");
+        return ListReads.NONE;
     }
 
     /** The bot's {@code Bot.runAll} task of that id as it is now; empty when the bot has none. */
     default Optional<RunAllTask> runAllTask(long id) {
-        throw new UnsupportedOperationException("run-all tasks are kept in the service's database; this host has none");
+        return Optional.empty();
     }
 
     /**
